@@ -44,7 +44,7 @@ final class Repl {
             Commands commands = new Commands(this, session, out);
             while (true) {
                 String prompt = "In [" + cell + "]: ";
-                reader.setVariable(LineReader.SECONDARY_PROMPT_PATTERN, " ".repeat(prompt.length() - 5) + "...: ");
+                reader.setVariable(LineReader.SECONDARY_PROMPT_PATTERN, continuation(prompt));
                 String line;
                 try {
                     line = reader.readLine(prompt);
@@ -77,10 +77,16 @@ final class Repl {
                 .highlighter(new JavaHighlighter())
                 .variable(LineReader.HISTORY_FILE, history)
                 .variable(LineReader.HISTORY_FILE_SIZE, 10_000)
+                .variable(LineReader.SECONDARY_PROMPT_PATTERN, continuation("In [1]: "))
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.INSERT_TAB, false)
                 .build();
         return reader;
+    }
+
+    /** Jupyter's continuation prompt, as wide as the cell's prompt: "   ...: ". */
+    static String continuation(String prompt) {
+        return " ".repeat(prompt.length() - 5) + "...: ";
     }
 
     /** A shell command: "/name …", but not a comment. */
