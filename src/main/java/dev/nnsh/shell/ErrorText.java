@@ -70,13 +70,18 @@ final class ErrorText {
         while (t != null) {
             String type = t instanceof EvalException e ? e.getExceptionClassName() : t.getClass().getName();
             out.append(prefix).append(type);
-            if (t.getMessage() != null) out.append(": ").append(t.getMessage());
+            if (t.getMessage() != null) out.append(": ").append(withoutWrapperNames(t.getMessage()));
             out.append('\n');
             appendFrames(out, t.getStackTrace(), placeOfSnippet);
             t = t.getCause();
             prefix = "Caused by: ";
         }
         return out.toString();
+    }
+
+    /** Helpful NullPointerException messages name JShell's wrapper class: "REPL.$JShell$17.x". */
+    static String withoutWrapperNames(String message) {
+        return message.replaceAll("REPL\\.\\$JShell\\$\\d+[.$]", "");
     }
 
     private static void appendFrames(StringBuilder out, StackTraceElement[] frames,

@@ -14,6 +14,7 @@ import org.jline.reader.Parser;
  */
 final class JavaLineParser implements Parser {
     private final Supplier<SourceCodeAnalysis> analysis;
+    private boolean acceptAsIs;
 
     JavaLineParser(Supplier<SourceCodeAnalysis> analysis) {
         this.analysis = analysis;
@@ -21,12 +22,19 @@ final class JavaLineParser implements Parser {
 
     @Override
     public ParsedLine parse(String line, int cursor, ParseContext context) {
-        if (context == ParseContext.ACCEPT_LINE && needsMore(line)) {
+        if (context == ParseContext.ACCEPT_LINE && acceptAsIs) {
+            acceptAsIs = false;
+        } else if (context == ParseContext.ACCEPT_LINE && needsMore(line)) {
             throw new EOFError(-1, cursor, "incomplete cell");
         }
         int start = cursor;
         while (start > 0 && Character.isJavaIdentifierPart(line.charAt(start - 1))) start--;
         return new Word(line, cursor, line.substring(start, cursor));
+    }
+
+    /** The next accept takes the input even if incomplete (javac then says what is missing). */
+    void acceptAsIs() {
+        acceptAsIs = true;
     }
 
     private boolean needsMore(String line) {

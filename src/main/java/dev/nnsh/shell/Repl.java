@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.jline.keymap.KeyMap;
+import org.jline.reader.Buffer;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.Reference;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -69,10 +72,11 @@ final class Repl {
     }
 
     static LineReader reader(Terminal terminal, Session session, Path history) {
+        JavaLineParser parser = new JavaLineParser(() -> session.engine().analysis());
         LineReader reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("nnsh")
-                .parser(new JavaLineParser(() -> session.engine().analysis()))
+                .parser(parser)
                 .completer(new JShellCompleter(() -> session.engine().analysis()))
                 .highlighter(new JavaHighlighter())
                 .variable(LineReader.HISTORY_FILE, history)
@@ -81,7 +85,27 @@ final class Repl {
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.INSERT_TAB, false)
                 .build();
+        endOfInputOnCtrlD(reader, parser);
         return reader;
+    }
+
+    /**
+     * Ctrl-D leaves on an empty line; at the end of an unfinished cell (an unbalanced brace) it runs
+     * the cell as it is, so javac says what is missing instead of the shell waiting for more.
+     */
+    private static void endOfInputOnCtrlD(LineReader reader, JavaLineParser parser) {
+        reader.getWidgets().put("nnsh-end-of-input", () -> {
+            Buffer b = reader.getBuffer();
+            if (b.length() == 0) throw new EndOfFileException();
+            if (b.cursor() < b.length()) {
+                reader.callWidget(LineReader.DELETE_CHAR);
+            } else {
+                parser.acceptAsIs();
+                reader.callWidget(LineReader.ACCEPT_LINE);
+            }
+            return true;
+        });
+        reader.getKeyMaps().get(LineReader.MAIN).bind(new Reference("nnsh-end-of-input"), KeyMap.ctrl('D'));
     }
 
     /** Jupyter's continuation prompt, as wide as the cell's prompt: "   ...: ". */
