@@ -6,7 +6,7 @@ import dev.nnsh.tensor.Tensor;
  * 2-D convolution, {@code nn.Conv2d(in_channels, out_channels, kernel_size, stride=1, padding=0,
  * dilation=1, groups=1, bias=True)}; keyword options are fluent setters.
  */
-public class Conv2d extends Module {
+public class Conv2d extends Module implements Windowed, Grouped {
     private final long inChannels;
     private final long outChannels;
     private int[] kernel;
@@ -119,9 +119,9 @@ public class Conv2d extends Module {
         else removeParameter("bias");
     }
 
-    public int[] kernelSize() { return kernel.clone(); }
+    @Override public int[] kernelSize() { return kernel.clone(); }
 
-    public int groups() { return groups; }
+    @Override public int groups() { return groups; }
 
     /** {top, bottom, left, right}; "same" puts the odd extra pixel on the bottom/right, as PyTorch does. */
     private int[] effectivePadding() {

@@ -3,7 +3,7 @@ package dev.nnsh.nn;
 import dev.nnsh.tensor.Tensor;
 
 /** {@code nn.MaxPool2d(kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False)}. */
-public class MaxPool2d extends Module {
+public class MaxPool2d extends Module implements Windowed {
     private int[] kernel;
     private int[] stride;
     private int[] padding = {0, 0};
@@ -68,10 +68,9 @@ public class MaxPool2d extends Module {
         return this;
     }
 
-    /** The kernel as torchinfo shows it: a number for an int kernel, else null. */
-    public int[] kernelSize() { return kernel.clone(); }
+    @Override public int[] kernelSize() { return kernel.clone(); }
 
-    public boolean hasSquareKernel() { return squareKernel; }
+    @Override public boolean kernelGivenAsInt() { return squareKernel; }
 
     @Override public Tensor forward(Tensor x) {
         return F.maxPool2d(x, kernel, stride, padding, dilation, ceilMode);
