@@ -26,6 +26,7 @@ public final class Main {
                 case "--version", "-V" -> { System.out.println("nnsh " + VERSION); return; }
                 case "--keep-going", "-k" -> keepGoing = true;
                 case "--interactive", "-i" -> interactive = true;
+                case "--cds-training" -> { CdsTraining.run(System.getProperty("java.class.path")); return; }
                 default -> {
                     if (a.startsWith("-") && !a.equals("-")) {
                         System.err.println("nnsh: unknown option " + a + "\n" + usage());
@@ -46,7 +47,7 @@ public final class Main {
         CountingOutputStream counter = new CountingOutputStream(new FileOutputStream(FileDescriptor.out));
         PrintStream out = new PrintStream(counter, true, StandardCharsets.UTF_8);
         System.setOut(out); // the same-JVM engine's snippets print to System.out
-        try (Session session = new Session(false, classpath, counter, false)) {
+        try (Session session = new Session(false, classpath, counter, false).start()) {
             ScriptRunner runner = new ScriptRunner(session, out, System.err, keepGoing, 1);
             if (files.isEmpty()) files = List.of("-");
             for (String f : files) {

@@ -29,18 +29,25 @@ final class Session implements AutoCloseable {
     private final PrintStream out;
     private final List<Done> done = new ArrayList<>();
     private final Map<String, ErrorText.Place> places = new HashMap<>();
-    private volatile CompletableFuture<Engine> engine;
+    private final boolean warmUp;
+    private volatile CompletableFuture<Engine> engine = new CompletableFuture<>();
 
     Session(boolean separateJvm, String classpath, CountingOutputStream counter, boolean warmUp) {
         this.separateJvm = separateJvm;
         this.classpath = classpath;
         this.counter = counter;
         this.out = new PrintStream(counter, true);
-        this.engine = CompletableFuture.supplyAsync(() -> {
+        this.warmUp = warmUp;
+    }
+
+    /** Starts the engine in the background; the first cell waits for it. */
+    Session start() {
+        engine = CompletableFuture.supplyAsync(() -> {
             Engine e = newEngine();
             if (warmUp) e.warmUp();
             return e;
         });
+        return this;
     }
 
     private Engine newEngine() {

@@ -33,7 +33,7 @@ class LineEditingTest {
 
     @BeforeAll
     static void startEngine() {
-        session = new Session(false, Launcher.classpath(), new CountingOutputStream(OutputStream.nullOutputStream()), false);
+        session = new Session(false, Launcher.classpath(), new CountingOutputStream(OutputStream.nullOutputStream()), false).start();
     }
 
     @AfterAll
