@@ -82,8 +82,7 @@ final class Commands {
             out.println("usage: /save FILE");
             return;
         }
-        StringBuilder script = new StringBuilder();
-        for (Session.Done d : session.done()) script.append(d.source().strip()).append('\n');
+        String script = SavedScript.of(session.done());
         try {
             Files.writeString(Path.of(file), script);
             out.println("Saved " + session.done().size() + " snippets to " + file);

@@ -25,7 +25,7 @@ final class Preload {
      * the execution JVM must survive it (the shell stops the snippet through JShell instead).
      */
     static final String IGNORE_SIGINT =
-            "sun.misc.Signal.handle(new sun.misc.Signal(\"INT\"), s -> {});";
+            "{ sun.misc.Signal.handle(new sun.misc.Signal(\"INT\"), s -> {}); }";
 
     /** Loads ND4J's native kernels and warms javac while the user is still typing. */
     static final String WARM_UP = "{ org.nd4j.linalg.factory.Nd4j.zeros(1); }";

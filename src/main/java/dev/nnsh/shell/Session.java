@@ -20,8 +20,11 @@ import jdk.jshell.VarSnippet;
  * engine dies starts a new one and replays them (never the snippet that killed it).
  */
 final class Session implements AutoCloseable {
-    /** A snippet that ran successfully, with where it came from (for replay, /list, /save). */
-    record Done(String source, Origin origin, int firstLineInCell) {}
+    /**
+     * A snippet that ran successfully, with where it came from (for replay, /list, /save);
+     * {@code valueName} is the `_n` variable holding its value when it was an expression.
+     */
+    record Done(String source, Origin origin, int firstLineInCell, String valueName) {}
 
     private final boolean separateJvm;
     private final String classpath;
@@ -122,7 +125,9 @@ final class Session implements AutoCloseable {
         if (main.exception() != null) {
             return CellResult.failed(CellResult.Status.FAILED, main.exception().toString() + "\n");
         }
-        done.add(new Done(piece.source(), place.origin(), place.firstLineInCell()));
+        String valueName = snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND
+                ? ((VarSnippet) snippet).name() : null;
+        done.add(new Done(piece.source(), place.origin(), place.firstLineInCell(), valueName));
         if (main.status() == Snippet.Status.RECOVERABLE_DEFINED
                 && snippet instanceof DeclarationSnippet d) {
             out.println("note: " + d.name() + " cannot be used until " + unresolved(e, d) + " is declared");
