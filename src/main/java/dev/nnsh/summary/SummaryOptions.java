@@ -113,6 +113,12 @@ public final class SummaryOptions {
         return this;
     }
 
+    /** No row settings: names show the type only. */
+    public SummaryOptions rowSettings() {
+        rowSettings = EnumSet.noneOf(RowSetting.class);
+        return this;
+    }
+
     /** Replaces the row settings (default: {@code depth} only). */
     public SummaryOptions rowSettings(String... keys) {
         List<RowSetting> settings = new ArrayList<>();
@@ -154,7 +160,7 @@ public final class SummaryOptions {
     boolean hasInput() { return inputData != null || !inputSizes.isEmpty(); }
 
     /** The user's columns, else torchinfo's default: output size and params with input, params only without. */
-    List<Column> columns() {
+    List<Column> columnList() {
         if (columns != null) return columns;
         return hasInput() ? List.of(Column.OUTPUT_SIZE, Column.NUM_PARAMS) : List.of(Column.NUM_PARAMS);
     }
@@ -167,7 +173,7 @@ public final class SummaryOptions {
 
     Mode mode() { return mode; }
 
-    Set<RowSetting> rowSettings() { return rowSettings; }
+    Set<RowSetting> rowSettingSet() { return rowSettings; }
 
     int verbose() { return verbose; }
 
@@ -179,7 +185,7 @@ public final class SummaryOptions {
             throw new IllegalArgumentException("inputSize/inputData: give one of them, not both");
         }
         if (!hasInput()) {
-            for (Column c : columns()) {
+            for (Column c : columnList()) {
                 if (c.needsForwardPass()) {
                     throw new IllegalArgumentException("columns: \"" + c.key() + "\" needs inputSize or inputData");
                 }

@@ -7,7 +7,7 @@ import java.util.Set;
 record TableFormat(List<Column> columns, int colWidth, int maxDepth, Set<RowSetting> rowSettings, int verbose,
                    boolean hasInput) {
     static TableFormat of(SummaryOptions options) {
-        return new TableFormat(options.columns(), options.colWidth(), options.depth(), Set.copyOf(options.rowSettings()),
+        return new TableFormat(options.columnList(), options.colWidth(), options.depth(), Set.copyOf(options.rowSettingSet()),
                 options.verbose(), options.hasInput());
     }
 
