@@ -75,18 +75,16 @@ final class ConvOps {
     static INDArray convTranspose2d(INDArray x, INDArray w, INDArray b, int[] stride, int[] padding, int[] outputPadding,
                                     int[] dilation, int groups, long[] resultShape) {
         long n = x.size(0), c = x.size(1), h = x.size(2), wd = x.size(3);
-        INDArray spread = x;
-        if (stride[0] > 1 || stride[1] > 1) {
-            spread = Nd4j.zeros(x.dataType(), n, c, (h - 1) * stride[0] + 1, (wd - 1) * stride[1] + 1);
-            spread.get(NDArrayIndex.all(), NDArrayIndex.all(),
-                    NDArrayIndex.interval(0, stride[0], spread.size(2)),
-                    NDArrayIndex.interval(0, stride[1], spread.size(3))).assign(x);
-        }
+        // zero insertion: each pixel followed by stride−1 zeros; the trailing zeros are cropped by the padding below
+        INDArray spread = Nd4j.zeros(x.dataType(), n, c, h, stride[0], wd, stride[1]);
+        spread.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(0),
+                NDArrayIndex.all(), NDArrayIndex.point(0)).assign(x);
+        spread = spread.reshape('c', n, c, h * stride[0], wd * stride[1]);
         int[] pad = new int[4];
         for (int i = 0; i < 2; i++) {
             int edge = dilation[i] * ((int) w.size(2 + i) - 1) - padding[i];
             pad[2 * i] = edge;
-            pad[2 * i + 1] = edge + outputPadding[i];
+            pad[2 * i + 1] = edge + outputPadding[i] - (stride[i] - 1);
         }
         long inPerGroup = c / groups, outPerGroup = w.size(1);
         INDArray swapped = w.reshape('c', groups, inPerGroup, outPerGroup, w.size(2), w.size(3))
