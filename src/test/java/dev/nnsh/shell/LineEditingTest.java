@@ -66,10 +66,15 @@ class LineEditingTest {
 
     private void awaitScreen(String needle) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!screen.toString(StandardCharsets.UTF_8).contains(needle)) {
+        while (!plain(screen.toString(StandardCharsets.UTF_8)).contains(needle)) {
             if (System.nanoTime() > end) throw new AssertionError("never shown: " + needle + "\nscreen: " + screen);
             Thread.sleep(20);
         }
+    }
+
+    /** The screen without colours and cursor movements. */
+    private static String plain(String s) {
+        return s.replaceAll("\u001B\\[[0-9;?]*[A-Za-z]", "");
     }
 
     @Test
@@ -85,7 +90,9 @@ class LineEditingTest {
     void tabCompletesConvToTheLayerNames() throws Exception {
         CompletableFuture<String> line = readLine();
         type("Conv\t");
+        awaitScreen("Conv1d");
         awaitScreen("Conv2d");
+        awaitScreen("ConvTranspose2d");
         type("\u0015x\r"); // Ctrl-U discards the line
         assertEquals("x", line.get(20, TimeUnit.SECONDS));
     }
