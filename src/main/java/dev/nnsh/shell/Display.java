@@ -7,8 +7,13 @@ final class Display {
     /** The text to show after cell {@code n} ran, or "" when there is nothing to show. */
     static String render(CellResult r, int n) {
         if (!r.succeeded()) return r.message().endsWith("\n") ? r.message() : r.message() + "\n";
-        if (r.value() == null || shownAlready(r)) return "";
+        if (r.value() == null || shownAlready(r) || isStream(r.valueType())) return "";
         return "Out[" + n + "]: " + r.value() + "\n";
+    }
+
+    /** System.out.printf(...) returns the stream: what it printed is the point, not the stream. */
+    private static boolean isStream(String type) {
+        return type != null && (type.endsWith("PrintStream") || type.endsWith("PrintWriter"));
     }
 
     /**

@@ -16,7 +16,7 @@ class ScriptModeTest {
             // a comment line is no cell
             int x = 20;
             x + 1
-            System.out.println("printed " + x);
+            System.out.printf("printed %d%n", x)
             String s = "ab"; s.length()
             _2 * 2
             """;
