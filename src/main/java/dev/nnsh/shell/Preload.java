@@ -27,6 +27,10 @@ final class Preload {
     static final String IGNORE_SIGINT =
             "{ sun.misc.Signal.handle(new sun.misc.Signal(\"INT\"), s -> {}); }";
 
-    /** Loads ND4J's native kernels and warms javac while the user is still typing. */
-    static final String WARM_UP = "{ org.nd4j.linalg.factory.Nd4j.zeros(1); }";
+    /**
+     * Warms javac (compiling this) and loads ND4J's native kernels on a thread of the execution JVM,
+     * so the user's first cell neither waits for it nor pays for it later.
+     */
+    static final String WARM_UP = "{ Thread nd4j = new Thread(() -> org.nd4j.linalg.factory.Nd4j.zeros(1));"
+            + " nd4j.setDaemon(true); nd4j.start(); }";
 }
