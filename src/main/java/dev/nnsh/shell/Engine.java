@@ -15,10 +15,12 @@ import jdk.jshell.SourceCodeAnalysis;
 final class Engine implements AutoCloseable {
     private final JShell shell;
     private volatile boolean dead;
+    private volatile boolean closing;
+    private volatile boolean evaluating;
     private volatile boolean stopRequested;
     private volatile int cellNumber;
 
-    Engine(boolean separateJvm, String classpath, PrintStream out) {
+    Engine(boolean separateJvm, String classpath, PrintStream out, Runnable diedBetweenCells) {
         JShell.Builder builder = JShell.builder()
                 // names an expression's value `_n` after the cell that computed it
                 .tempVariableNameGenerator(() -> "_" + cellNumber);
@@ -29,7 +31,10 @@ final class Engine implements AutoCloseable {
             builder.executionEngine("local");
         }
         shell = builder.build();
-        shell.onShutdown(s -> dead = true);
+        shell.onShutdown(s -> {
+            dead = true;
+            if (!closing && !evaluating) diedBetweenCells.run();
+        });
         if (separateJvm) shell.eval(Preload.IGNORE_SIGINT);
         for (String imp : Preload.IMPORTS) shell.eval(imp);
     }
@@ -43,11 +48,14 @@ final class Engine implements AutoCloseable {
     List<SnippetEvent> eval(String snippet, int cell) {
         cellNumber = cell;
         stopRequested = false;
+        evaluating = true;
         try {
             return shell.eval(snippet);
         } catch (IllegalStateException closed) {
             dead = true;
             return List.of();
+        } finally {
+            evaluating = false;
         }
     }
 
@@ -79,6 +87,7 @@ final class Engine implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         dead = true;
         shell.close();
     }

@@ -45,6 +45,9 @@ final class Repl {
             // Ctrl-C while a cell runs stops it; while reading, JLine clears the line instead
             terminal.handle(Terminal.Signal.INT, s -> session.stop());
             Commands commands = new Commands(this, session, out);
+            session.onDeathBetweenCells(() -> reader.printAbove(
+                    "nnsh: the engine stopped (killed or crashed); the next cell starts a new one"
+                    + " and replays the session"));
             session.start(); // after the reader is built: the prompt comes first, the engine meanwhile
             while (true) {
                 String prompt = "In [" + cell + "]: ";

@@ -33,6 +33,7 @@ final class Session implements AutoCloseable {
     private final List<Done> done = new ArrayList<>();
     private final Map<String, ErrorText.Place> places = new HashMap<>();
     private final boolean warmUp;
+    private volatile Runnable diedBetweenCells = () -> {};
     private volatile CompletableFuture<Engine> engine = new CompletableFuture<>();
 
     Session(boolean separateJvm, String classpath, CountingOutputStream counter, boolean warmUp) {
@@ -54,7 +55,12 @@ final class Session implements AutoCloseable {
     }
 
     private Engine newEngine() {
-        return new Engine(separateJvm, classpath, out);
+        return new Engine(separateJvm, classpath, out, () -> diedBetweenCells.run());
+    }
+
+    /** Called (on JShell's thread) when the engine dies while no cell runs: killed, or crashed. */
+    void onDeathBetweenCells(Runnable listener) {
+        diedBetweenCells = listener;
     }
 
     /** Waits for the engine that starts in the background. */

@@ -36,6 +36,20 @@ class SessionTest {
     }
 
     @Test
+    void aKilledEngineIsNoticedAndReplacedAtTheNextCell() throws Exception {
+        try (Session s = new Session(true, Launcher.classpath(), new CountingOutputStream(printed), false).start()) {
+            java.util.concurrent.CountDownLatch noticed = new java.util.concurrent.CountDownLatch(1);
+            s.onDeathBetweenCells(noticed::countDown);
+            run(s, "String word = \"kept\";");
+            long pid = Long.parseLong(run(s, "ProcessHandle.current().pid()").value());
+            assertTrue(ProcessHandle.of(pid).orElseThrow().destroyForcibly());
+            assertTrue(noticed.await(20, java.util.concurrent.TimeUnit.SECONDS), "the death went unnoticed");
+            assertEquals("\"kept!\"", run(s, "word + \"!\"").value());
+            assertTrue(printed.toString().contains("starting a new one and replaying"), printed.toString());
+        }
+    }
+
+    @Test
     void anExpressionsValueIsShownAndKeptAsUnderscoreN() {
         try (Session s = new Session(false, Launcher.classpath(), new CountingOutputStream(printed), false).start()) {
             CellResult r = run(s, "6 * 7");
