@@ -34,6 +34,7 @@ final class Session implements AutoCloseable {
     private final Map<String, ErrorText.Place> places = new HashMap<>();
     private final boolean warmUp;
     private volatile Runnable diedBetweenCells = () -> {};
+    private volatile boolean stoppedWhileStarting;
     private volatile CompletableFuture<Engine> engine = new CompletableFuture<>();
 
     Session(boolean separateJvm, String classpath, CountingOutputStream counter, boolean warmUp) {
@@ -72,6 +73,7 @@ final class Session implements AutoCloseable {
     void stop() {
         CompletableFuture<Engine> e = engine;
         if (e.isDone()) e.join().stop();
+        else stoppedWhileStarting = true;
     }
 
     List<Done> done() {
@@ -79,7 +81,11 @@ final class Session implements AutoCloseable {
     }
 
     CellResult run(String text, Origin origin) {
+        stoppedWhileStarting = false;
         Engine e = engine();
+        if (stoppedWhileStarting) {
+            return CellResult.failed(CellResult.Status.STOPPED, "Stopped (Ctrl-C) before " + origin.at(1) + " ran.");
+        }
         if (e.isDead()) {
             out.println("nnsh: the engine had stopped; starting a new one and replaying the session");
             e = restart();
