@@ -25,12 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
 class TerminalSessionTest {
     private Tmux tmux;
     private Path history;
+    private Path wrapper;
     private int cell = 1;
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
         history = dir.resolve("history");
-        Path wrapper = dir.resolve("start-nnsh");
+        wrapper = dir.resolve("start-nnsh");
         Files.writeString(wrapper, "#!/bin/sh\n"
                 + "export NNSH_CLASSPATH='" + Launcher.classpath() + "'\n"
                 + "export NNSH_HISTORY='" + history + "'\n"
@@ -130,5 +131,18 @@ class TerminalSessionTest {
         String saved = Files.readString(history);
         assertTrue(saved.contains("keep + 1"), saved);
         assertTrue(saved.contains("System.exit(0)"), saved);
+    }
+
+    @Test
+    @Order(7)
+    void aNewSessionStartsWithTheHistory() throws Exception {
+        try (Tmux again = new Tmux("nnsh-again-" + ProcessHandle.current().pid(), wrapper.toString())) {
+            again.awaitPrompt(1, 20);
+            again.key("Up");
+            again.await("In [1]: summary(net, 12, 1, 224, 224);", 1, 10);
+            again.key("C-c");
+            again.awaitPrompt(1, 10);
+            again.enter("/exit");
+        }
     }
 }
