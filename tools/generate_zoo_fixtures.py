@@ -2,7 +2,7 @@
 """Writes the model-zoo fixtures src/test/resources/zoo/*.out with tools/reference_summary.py.
 
 For each model: <name>.depth3.out (default depth 3) and <name>.depth1.out, default columns;
-plus resnet18.all-columns.out.  Checks the total parameter counts that torchvision documents.
+plus resnet18.all-columns.out, and <name>.print.txt = PyTorch's print(model) (a structure aid).  Checks the total parameter counts that torchvision documents.
 """
 
 import os
@@ -56,6 +56,7 @@ def main(selected):
         if exp is not None and exp != total:
             print(f"FAIL {name}: total params {total:,}, expected {exp:,}")
             bad += 1
+        write(f"{name}.print.txt", str(model) + "\n")
         for depth in (3, 1):
             write(f"{name}.depth{depth}.out", summary_text(model, [input_size(name)], depth=depth))
         if name == "resnet18":
