@@ -1,0 +1,16 @@
+package dev.nnsh.nn;
+
+import dev.nnsh.tensor.Tensor;
+
+/**
+ * Sees every {@link Module#apply} call on the current thread while installed with
+ * {@link Module#observe}; this is how a summary records a pass.
+ */
+public interface CallObserver {
+    void before(Module module, Tensor[] inputs);
+
+    void after(Module module, Tensor[] inputs, Tensor output);
+
+    /** The call ended with an exception (already reported as a {@link ModuleException}). */
+    default void failed(Module module, Tensor[] inputs, RuntimeException error) {}
+}
