@@ -2,7 +2,8 @@
 """Writes the model-zoo fixtures src/test/resources/zoo/*.out with tools/reference_summary.py.
 
 For each model: <name>.depth3.out (default depth 3) and <name>.depth1.out, default columns;
-plus resnet18.all-columns.out, and <name>.print.txt = PyTorch's print(model) (a structure aid).  Checks the total parameter counts that torchvision documents.
+plus resnet18.all-columns.out, and <name>.print.txt = PyTorch's print(model) (a structure aid),
+<name>.params.txt = every parameter's dotted name and shape, in registration order.  Checks the total parameter counts that torchvision documents.
 """
 
 import os
@@ -57,6 +58,7 @@ def main(selected):
             print(f"FAIL {name}: total params {total:,}, expected {exp:,}")
             bad += 1
         write(f"{name}.print.txt", str(model) + "\n")
+        write(f"{name}.params.txt", "".join(f"{n} {list(p.shape)}\n" for n, p in model.named_parameters()))
         for depth in (3, 1):
             write(f"{name}.depth{depth}.out", summary_text(model, [input_size(name)], depth=depth))
         if name == "resnet18":
