@@ -382,13 +382,24 @@ public final class Tensor {
     public Tensor softmax(int dim) {
         int d = Shapes.normalizeDim(dim, dim(), "softmax");
         return floating().derive(shape.clone(), floatType(),
-                a -> dim() == 0 ? Nd4j.onesLike(a) : Nd4j.exec(new SoftMax(a, a.ulike(), d))[0]);
+                a -> dim() == 0 ? Nd4j.onesLike(a) : alongLastDim(a, d, x -> Nd4j.exec(new SoftMax(x))[0]));
     }
 
     public Tensor logSoftmax(int dim) {
         int d = Shapes.normalizeDim(dim, dim(), "logSoftmax");
         return floating().derive(shape.clone(), floatType(),
-                a -> dim() == 0 ? Nd4j.zerosLike(a) : Nd4j.exec(new LogSoftMax(a, d))[0]);
+                a -> dim() == 0 ? Nd4j.zerosLike(a) : alongLastDim(a, d, x -> Nd4j.exec(new LogSoftMax(x))[0]));
+    }
+
+    /** Runs an op that works over the last dimension (ND4J's softmax ops ignore other dims) over {@code dim}. */
+    private static INDArray alongLastDim(INDArray a, int dim, Function<INDArray, INDArray> op) {
+        int last = a.rank() - 1;
+        if (dim == last) return op.apply(a.dup('c'));
+        int[] swap = new int[a.rank()];
+        for (int i = 0; i < swap.length; i++) swap[i] = i;
+        swap[dim] = last;
+        swap[last] = dim;
+        return op.apply(a.permute(swap).dup('c')).permute(swap).dup('c');
     }
 
     private DType floatType() { return dtype.isFloatingPoint() ? dtype : DType.FLOAT32; }

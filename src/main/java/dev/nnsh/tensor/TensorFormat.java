@@ -97,7 +97,7 @@ final class TensorFormat {
                 }
             }
             if (i < 0) {
-                sb.append("...");
+                sb.append(last ? " ..." : "...");
                 continue;
             }
             idx[d] = i;

@@ -1,0 +1,38 @@
+package dev.nnsh;
+
+import dev.nnsh.nn.Module;
+import dev.nnsh.summary.ModelStatistics;
+import dev.nnsh.summary.Summarizer;
+import dev.nnsh.summary.SummaryOptions;
+import dev.nnsh.tensor.Tensor;
+
+/** The static facade users import: {@code summary(net, 12, 1, 224, 224)}, {@code options()}. */
+public final class Nnsh {
+    private Nnsh() {}
+
+    /** The parameter table without a forward pass (Param # column and the three param totals only). */
+    public static ModelStatistics summary(Module network) {
+        return Summarizer.summarize(network, options());
+    }
+
+    /** A shape-only pass on one input of this size (batch included): instant, allocates nothing. */
+    public static ModelStatistics summary(Module network, long... inputSize) {
+        SummaryOptions options = options();
+        if (inputSize.length > 0) options.inputSize(inputSize);
+        return Summarizer.summarize(network, options);
+    }
+
+    /** A real forward pass on these tensors (one per input). */
+    public static ModelStatistics summary(Module network, Tensor... inputData) {
+        SummaryOptions options = options();
+        if (inputData.length > 0) options.inputData(inputData);
+        return Summarizer.summarize(network, options);
+    }
+
+    public static ModelStatistics summary(Module network, SummaryOptions options) {
+        return Summarizer.summarize(network, options);
+    }
+
+    /** Options with torchinfo's defaults, to be refined fluently and passed to {@code summary}. */
+    public static SummaryOptions options() { return new SummaryOptions(); }
+}

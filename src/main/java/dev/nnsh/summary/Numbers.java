@@ -1,0 +1,57 @@
+package dev.nnsh.summary;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * Numbers as torchinfo prints them (Python's format rules): thousands separators, two decimals
+ * rounded half-even on the exact binary value, and automatic decimal units.
+ */
+final class Numbers {
+    private Numbers() {}
+
+    private static final double[] SCALES = {1e12, 1e9, 1e6, 1e3};
+    private static final String[] PREFIXES = {"T", "G", "M", "k"};
+
+    /** {@code 2,359,808}. */
+    static String grouped(long n) {
+        String digits = Long.toString(Math.abs(n));
+        StringBuilder sb = new StringBuilder();
+        int lead = digits.length() % 3 == 0 ? 3 : digits.length() % 3;
+        sb.append(digits, 0, lead);
+        for (int i = lead; i < digits.length(); i += 3) sb.append(',').append(digits, i, i + 3);
+        return (n < 0 ? "-" : "") + sb;
+    }
+
+    /** Python's {@code f"{x:,.2f}"}. */
+    static String twoDecimals(double x) {
+        BigDecimal rounded = new BigDecimal(x).setScale(2, RoundingMode.HALF_EVEN);
+        String plain = rounded.abs().toPlainString();
+        int dot = plain.indexOf('.');
+        String sign = rounded.signum() < 0 ? "-" : "";
+        return sign + grouped(Long.parseLong(plain.substring(0, dot))) + plain.substring(dot);
+    }
+
+    /**
+     * A footer figure: {@code " (G): 90.70"}, {@code " (kB): 120"}, {@code ": 856"}; {@code bytes} adds
+     * the B to the unit. Whole values print without decimals.
+     */
+    static String withUnit(long n, boolean bytes) {
+        for (int i = 0; i < SCALES.length; i++) {
+            if (n >= SCALES[i]) {
+                double value = n / SCALES[i];
+                String unit = " (" + PREFIXES[i] + (bytes ? "B" : "") + ")";
+                boolean whole = value == Math.rint(value) && !Double.isInfinite(value);
+                return unit + ": " + (whole ? grouped((long) value) : twoDecimals(value));
+            }
+        }
+        return ": " + grouped(n);
+    }
+
+    /** Python's {@code f"{ratio:>7.2%}"}. */
+    static String percent(double ratio) {
+        BigDecimal rounded = new BigDecimal(ratio * 100).setScale(2, RoundingMode.HALF_EVEN);
+        String text = rounded.toPlainString() + "%";
+        return " ".repeat(Math.max(0, 7 - text.length())) + text;
+    }
+}
