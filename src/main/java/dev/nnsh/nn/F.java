@@ -132,4 +132,77 @@ public final class F {
         long[] four = xs.length == 4 ? xs : new long[]{1, xs[0], xs[1], xs[2]};
         return x.derive(result, x.dtype(), a -> Nd4j.cnn().maxPooling2d(a.reshape('c', four), config));
     }
+
+    // ---------------------------------------------------------------- more activations
+
+    /** min(max(0, x), 6). */
+    public static Tensor relu6(Tensor x) { return ActivationOps.map(x, ActivationOps::relu6); }
+
+    public static Tensor leakyRelu(Tensor x) { return leakyRelu(x, 0.01); }
+
+    /** x for x ≥ 0, negativeSlope·x otherwise. */
+    public static Tensor leakyRelu(Tensor x, double negativeSlope) {
+        return ActivationOps.map(x, a -> ActivationOps.leakyRelu(a, negativeSlope));
+    }
+
+    /** Exact GELU, 0.5·x·(1 + erf(x/√2)). */
+    public static Tensor gelu(Tensor x) { return gelu(x, "none"); }
+
+    /** GELU with approximate "none" (exact) or "tanh". */
+    public static Tensor gelu(Tensor x, String approximate) {
+        return checkGeluApproximate("gelu", approximate).equals("tanh")
+                ? ActivationOps.map(x, ActivationOps::geluTanh)
+                : ActivationOps.map(x, ActivationOps::geluExact);
+    }
+
+    static String checkGeluApproximate(String who, String mode) {
+        if (!"none".equals(mode) && !"tanh".equals(mode)) {
+            throw new IllegalArgumentException(who + ": approximate must be \"none\" or \"tanh\", got \"" + mode + "\"");
+        }
+        return mode;
+    }
+
+    /** x·σ(x), also called swish. */
+    public static Tensor silu(Tensor x) { return ActivationOps.map(x, ActivationOps::silu); }
+
+    /** x·relu6(x + 3)/6. */
+    public static Tensor hardswish(Tensor x) { return ActivationOps.map(x, ActivationOps::hardswish); }
+
+    // ---------------------------------------------------------------- dropout
+
+    /** In training, zeroes elements with probability p and scales the rest by 1/(1−p); else returns x. */
+    public static Tensor dropout(Tensor x, double p, boolean training) { return DropoutOps.dropout("dropout", x, p, training); }
+
+    /** Like dropout, but zeroes whole channels of [N, C, H, W] or [N, C, L] input. */
+    public static Tensor dropout2d(Tensor x, double p, boolean training) {
+        return DropoutOps.dropout2d("dropout2d", x, p, training);
+    }
+
+    // ---------------------------------------------------------------- normalisation
+
+    /**
+     * Batch normalisation of x [N, C, *] per channel. In training it uses the batch's statistics and,
+     * as PyTorch does, updates runningMean/runningVar in place (momentum; unbiased variance); in
+     * evaluation it uses them. Any of the four tensors may be null where PyTorch allows None.
+     */
+    public static Tensor batchNorm(Tensor x, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias,
+                                   boolean training, double momentum, double eps) {
+        return NormOps.batchNorm("batch_norm", x, runningMean, runningVar, weight, bias, training, momentum, eps);
+    }
+
+    /** Normalises over the trailing dims {@code normalizedShape}; weight and bias (of that shape) may be null. */
+    public static Tensor layerNorm(Tensor x, long[] normalizedShape, Tensor weight, Tensor bias, double eps) {
+        return NormOps.layerNorm("layer_norm", x, normalizedShape.clone(), weight, bias, eps);
+    }
+
+    /** Group normalisation of x [N, C, *]; weight and bias are per channel and may be null. */
+    public static Tensor groupNorm(Tensor x, int numGroups, Tensor weight, Tensor bias, double eps) {
+        Args.positive("group_norm", "num_groups", numGroups);
+        return NormOps.groupNorm("group_norm", x, numGroups, null, weight, bias, eps);
+    }
+
+    // ---------------------------------------------------------------- embedding
+
+    /** Rows of weight [num_embeddings, dim] picked by int64/int32 indices of any shape: shape + [dim]. */
+    public static Tensor embedding(Tensor indices, Tensor weight) { return EmbeddingOps.embedding("embedding", indices, weight); }
 }

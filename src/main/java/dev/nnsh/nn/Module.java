@@ -142,6 +142,8 @@ public abstract class Module {
         return buffer;
     }
 
+    protected void removeBuffer(String name) { ownBuffers.remove(name); }
+
     private void checkName(String name) {
         if (name == null || name.isEmpty() || name.contains(".")) {
             throw new IllegalArgumentException(typeName() + ": invalid name \"" + name

@@ -1,0 +1,62 @@
+package dev.nnsh.nn;
+
+import dev.nnsh.tensor.DType;
+import dev.nnsh.tensor.Tensor;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Erf;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Element-wise activations on ND4J. Every function returns a new array and leaves its input alone
+ * ({@code Nd4j.nn()} versions overwrite their input, so they are not used). Integer inputs are
+ * computed in float32, as {@link Tensor#sigmoid()} does.
+ */
+final class ActivationOps {
+    private static final double SQRT_2 = Math.sqrt(2);
+    private static final double SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
+
+    private ActivationOps() {}
+
+    interface Elementwise { INDArray apply(INDArray a); }
+
+    static Tensor map(Tensor x, Elementwise f) {
+        Tensor in = x.dtype().isFloatingPoint() ? x : x.to(DType.FLOAT32);
+        return in.derive(in.shape(), in.dtype(), f::apply);
+    }
+
+    static INDArray relu6(INDArray a) {
+        return Transforms.min(Transforms.max(a, 0, true), 6, false);
+    }
+
+    static INDArray leakyRelu(INDArray a, double negativeSlope) {
+        INDArray positive = Transforms.max(a, 0, true);
+        INDArray negative = Transforms.min(a, 0, true).muli(negativeSlope);
+        return positive.addi(negative);
+    }
+
+    /** 0.5·x·(1 + erf(x/√2)), PyTorch's default (exact) GELU. */
+    static INDArray geluExact(INDArray a) {
+        INDArray scaled = a.div(SQRT_2);
+        INDArray erf = scaled.ulike();
+        Nd4j.getExecutioner().exec(new Erf(scaled, erf));
+        return erf.addi(1).muli(a).muli(0.5);
+    }
+
+    /** 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))), GELU(approximate='tanh'). */
+    static INDArray geluTanh(INDArray a) {
+        INDArray inner = Transforms.pow(a, 3, true).muli(0.044715).addi(a).muli(SQRT_2_OVER_PI);
+        return Transforms.tanh(inner, false).addi(1).muli(a).muli(0.5);
+    }
+
+    /** x·σ(x). */
+    static INDArray silu(INDArray a) {
+        return Transforms.sigmoid(a, true).muli(a);
+    }
+
+    /** x·relu6(x + 3)/6. */
+    static INDArray hardswish(INDArray a) {
+        INDArray gate = Transforms.min(Transforms.max(a.add(3), 0, false), 6, false);
+        return gate.muli(a).divi(6);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.nnsh.nn;
+
+import java.math.BigDecimal;
+
+/** Values written as Python's repr writes them, for extraRepr texts that must match PyTorch's. */
+final class PyFormat {
+    private PyFormat() {}
+
+    /** Python's repr of a float: shortest digits, {@code 0.1}, {@code 1.0}, {@code 1e-05}, {@code 1e+16}. */
+    static String floatRepr(double v) {
+        if (Double.isNaN(v)) return "nan";
+        if (Double.isInfinite(v)) return v > 0 ? "inf" : "-inf";
+        if (v == 0) return (1 / v < 0) ? "-0.0" : "0.0";
+        BigDecimal d = new BigDecimal(Double.toString(Math.abs(v))).stripTrailingZeros();
+        String digits = d.unscaledValue().toString();
+        int exponent = digits.length() - 1 - d.scale();
+        String sign = v < 0 ? "-" : "";
+        if (exponent >= -4 && exponent < 16) {
+            String plain = d.toPlainString();
+            return sign + (plain.contains(".") ? plain : plain + ".0");
+        }
+        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+        String exp = String.format("%02d", Math.abs(exponent));
+        return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + exp;
+    }
+
+    static String bool(boolean b) { return b ? "True" : "False"; }
+
+    /** A Python tuple of ints: {@code (512,)}, {@code (3, 4)}. */
+    static String tuple(long[] values) {
+        if (values.length == 1) return "(" + values[0] + ",)";
+        StringBuilder sb = new StringBuilder("(");
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) sb.append(", ");
+            sb.append(values[i]);
+        }
+        return sb.append(')').toString();
+    }
+}
