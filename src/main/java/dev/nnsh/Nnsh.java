@@ -35,4 +35,23 @@ public final class Nnsh {
 
     /** Options with torchinfo's defaults, to be refined fluently and passed to {@code summary}. */
     public static SummaryOptions options() { return new SummaryOptions(); }
+
+    // ---------------------------------------------------------------- tensor factories, as torch.* names them
+
+    public static Tensor rand(long... shape) { return Tensor.rand(shape); }
+
+    public static Tensor randn(long... shape) { return Tensor.randn(shape); }
+
+    public static Tensor zeros(long... shape) { return Tensor.zeros(shape); }
+
+    public static Tensor ones(long... shape) { return Tensor.ones(shape); }
+
+    public static Tensor arange(long n) { return Tensor.arange(n); }
+
+    /** A shape-only tensor: a shape and no data, for instant shape checks. */
+    public static Tensor shapeOnly(long... shape) { return Tensor.shapeOnly(shape); }
+
+    public static Tensor tensor(float[] data, long... shape) { return Tensor.of(data, shape); }
+
+    public static void manualSeed(long seed) { Tensor.manualSeed(seed); }
 }

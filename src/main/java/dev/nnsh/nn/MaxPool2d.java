@@ -2,19 +2,12 @@ package dev.nnsh.nn;
 
 import dev.nnsh.tensor.Tensor;
 
-/** {@code nn.MaxPool2d(kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False)}. */
+/** {@code nn.MaxPool2d(kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False)}; stride defaults to the kernel. */
 public class MaxPool2d extends Module implements Windowed {
-    private int[] kernel;
-    private int[] stride;
-    private int[] padding = {0, 0};
-    private int[] dilation = {1, 1};
-    private boolean ceilMode;
-    private boolean squareKernel = true;
+    private final PoolWindow window = new PoolWindow("MaxPool2d", 2);
 
     public MaxPool2d(int kernelSize) {
-        Args.positive("MaxPool2d", "kernel_size", kernelSize);
-        kernel = new int[]{kernelSize, kernelSize};
-        stride = kernel.clone();
+        window.kernel(kernelSize);
     }
 
     public MaxPool2d(int kernelSize, int stride) {
@@ -32,54 +25,32 @@ public class MaxPool2d extends Module implements Windowed {
         dilation(dilation);
     }
 
-    public MaxPool2d kernelSize(int kH, int kW) {
-        kernel = new int[]{Args.positive("MaxPool2d", "kernel_size", kH), Args.positive("MaxPool2d", "kernel_size", kW)};
-        squareKernel = false;
-        return this;
-    }
+    public MaxPool2d kernelSize(int kH, int kW) { window.kernel(kH, kW); return this; }
 
-    public MaxPool2d stride(int s) { return stride(s, s); }
+    public MaxPool2d stride(int s) { window.stride(s); return this; }
 
-    public MaxPool2d stride(int sH, int sW) {
-        stride = new int[]{Args.positive("MaxPool2d", "stride", sH), Args.positive("MaxPool2d", "stride", sW)};
-        return this;
-    }
+    public MaxPool2d stride(int sH, int sW) { window.stride(sH, sW); return this; }
 
-    public MaxPool2d padding(int p) { return padding(p, p); }
+    public MaxPool2d padding(int p) { window.padding(p); return this; }
 
-    public MaxPool2d padding(int pH, int pW) {
-        padding = new int[]{Args.nonNegative("MaxPool2d", "padding", pH), Args.nonNegative("MaxPool2d", "padding", pW)};
-        for (int i = 0; i < 2; i++) {
-            if (padding[i] * 2 > kernel[i]) {
-                throw new IllegalArgumentException("MaxPool2d: padding (" + padding[i] + ") should be at most half of kernel_size ("
-                        + kernel[i] + ")");
-            }
-        }
-        return this;
-    }
+    public MaxPool2d padding(int pH, int pW) { window.padding(pH, pW); return this; }
 
-    public MaxPool2d dilation(int d) {
-        dilation = new int[]{Args.positive("MaxPool2d", "dilation", d), d};
-        return this;
-    }
+    public MaxPool2d dilation(int d) { window.dilation(d); return this; }
 
-    public MaxPool2d ceilMode(boolean on) {
-        ceilMode = on;
-        return this;
-    }
+    public MaxPool2d dilation(int dH, int dW) { window.dilation(dH, dW); return this; }
 
-    @Override public int[] kernelSize() { return kernel.clone(); }
+    public MaxPool2d ceilMode(boolean on) { window.ceilMode = on; return this; }
 
-    @Override public boolean kernelGivenAsInt() { return squareKernel; }
+    @Override public int[] kernelSize() { return window.kernel.values(); }
+
+    @Override public boolean kernelGivenAsInt() { return window.kernel.givenAsInt(); }
 
     @Override public Tensor forward(Tensor x) {
-        return F.maxPool2d(x, kernel, stride, padding, dilation, ceilMode);
+        return F.maxPool2d(x, window.kernel.values(), window.stride().values(), window.padding.values(),
+                window.dilation.values(), window.ceilMode);
     }
 
-    private String value(int[] v) { return squareKernel && v[0] == v[1] ? String.valueOf(v[0]) : Args.pair(v); }
-
     @Override public String extraRepr() {
-        return "kernel_size=" + value(kernel) + ", stride=" + value(stride) + ", padding=" + value(padding)
-                + ", dilation=" + value(dilation) + ", ceil_mode=" + (ceilMode ? "True" : "False");
+        return window.repr(true) + ", dilation=" + window.dilation + ", ceil_mode=" + (window.ceilMode ? "True" : "False");
     }
 }
