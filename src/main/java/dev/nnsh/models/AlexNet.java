@@ -22,15 +22,15 @@ public class AlexNet extends Module {
 
     public AlexNet(int numClasses, double dropout) {
         features = new Sequential(
-                new Conv2d(3, 64, 11, 4, 2), new ReLU(), new MaxPool2d(3, 2),
-                new Conv2d(64, 192, 5, 1, 2), new ReLU(), new MaxPool2d(3, 2),
-                new Conv2d(192, 384, 3, 1, 1), new ReLU(),
-                new Conv2d(384, 256, 3, 1, 1), new ReLU(),
-                new Conv2d(256, 256, 3, 1, 1), new ReLU(), new MaxPool2d(3, 2));
+                new Conv2d(3, 64, 11, 4, 2), new ReLU(true), new MaxPool2d(3, 2),
+                new Conv2d(64, 192, 5, 1, 2), new ReLU(true), new MaxPool2d(3, 2),
+                new Conv2d(192, 384, 3, 1, 1), new ReLU(true),
+                new Conv2d(384, 256, 3, 1, 1), new ReLU(true),
+                new Conv2d(256, 256, 3, 1, 1), new ReLU(true), new MaxPool2d(3, 2));
         avgpool = new AdaptiveAvgPool2d(6, 6);
         classifier = new Sequential(
-                new Dropout(dropout), new Linear(256 * 6 * 6, 4096), new ReLU(),
-                new Dropout(dropout), new Linear(4096, 4096), new ReLU(),
+                new Dropout(dropout), new Linear(256 * 6 * 6, 4096), new ReLU(true),
+                new Dropout(dropout), new Linear(4096, 4096), new ReLU(true),
                 new Linear(4096, numClasses));
     }
 

@@ -25,7 +25,7 @@ public class DenseNet extends Module {
         features = new Sequential();
         features.register("conv0", new Conv2d(3, numInitFeatures, 7, 2, 3).bias(false));
         features.register("norm0", new BatchNorm2d(numInitFeatures));
-        features.register("relu0", new ReLU());
+        features.register("relu0", new ReLU(true));
         features.register("pool0", new MaxPool2d(3, 2, 1));
         int numFeatures = numInitFeatures;
         for (int i = 0; i < blockConfig.length; i++) {
@@ -57,10 +57,10 @@ public class DenseNet extends Module {
 
         public _DenseLayer(int numInputFeatures, int growthRate, int bnSize) {
             norm1 = new BatchNorm2d(numInputFeatures);
-            relu1 = new ReLU();
+            relu1 = new ReLU(true);
             conv1 = new Conv2d(numInputFeatures, (long) bnSize * growthRate, 1, 1).bias(false);
             norm2 = new BatchNorm2d((long) bnSize * growthRate);
-            relu2 = new ReLU();
+            relu2 = new ReLU(true);
             conv2 = new Conv2d((long) bnSize * growthRate, growthRate, 3, 1, 1).bias(false);
         }
 
@@ -94,7 +94,7 @@ public class DenseNet extends Module {
     public static class _Transition extends Sequential {
         public _Transition(int numInputFeatures, int numOutputFeatures) {
             register("norm", new BatchNorm2d(numInputFeatures));
-            register("relu", new ReLU());
+            register("relu", new ReLU(true));
             register("conv", new Conv2d(numInputFeatures, numOutputFeatures, 1, 1).bias(false));
             register("pool", new AvgPool2d(2, 2));
         }

@@ -46,7 +46,7 @@ public class MobileNetV2 extends Module {
     public static class Conv2dNormActivation extends Sequential {
         public Conv2dNormActivation(int in, int out, int kernelSize, int stride, int groups) {
             super(new Conv2d(in, out, kernelSize, stride, (kernelSize - 1) / 2).groups(groups).bias(false),
-                    new BatchNorm2d(out), new ReLU6());
+                    new BatchNorm2d(out), new ReLU6(true));
         }
     }
 

@@ -34,7 +34,7 @@ public class ResNet extends Module {
     ResNet(Block block, int[] layers, int numClasses) {
         conv1 = new Conv2d(3, inplanes, 7, 2, 3).bias(false);
         bn1 = new BatchNorm2d(inplanes);
-        relu = new ReLU();
+        relu = new ReLU(true);
         maxpool = new MaxPool2d(3, 2, 1);
         layer1 = makeLayer(block, 64, layers[0], 1);
         layer2 = makeLayer(block, 128, layers[1], 2);
@@ -90,7 +90,7 @@ public class ResNet extends Module {
         public BasicBlock(int inplanes, int planes, int stride, Sequential downsample) {
             conv1 = conv3x3(inplanes, planes, stride);
             bn1 = new BatchNorm2d(planes);
-            relu = new ReLU();
+            relu = new ReLU(true);
             conv2 = conv3x3(planes, planes, 1);
             bn2 = new BatchNorm2d(planes);
             this.downsample = downsample;
@@ -122,7 +122,7 @@ public class ResNet extends Module {
             bn2 = new BatchNorm2d(planes);
             conv3 = conv1x1(planes, planes * 4, 1);
             bn3 = new BatchNorm2d(planes * 4);
-            relu = new ReLU();
+            relu = new ReLU(true);
             this.downsample = downsample;
         }
 

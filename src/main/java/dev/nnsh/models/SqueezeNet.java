@@ -20,20 +20,20 @@ public class SqueezeNet extends Module {
     public SqueezeNet(String version, int numClasses, double dropout) {
         switch (version) {
             case "1_0" -> features = new Sequential(
-                    new Conv2d(3, 96, 7, 2), new ReLU(), pool(),
+                    new Conv2d(3, 96, 7, 2), new ReLU(true), pool(),
                     new Fire(96, 16, 64, 64), new Fire(128, 16, 64, 64), new Fire(128, 32, 128, 128), pool(),
                     new Fire(256, 32, 128, 128), new Fire(256, 48, 192, 192), new Fire(384, 48, 192, 192),
                     new Fire(384, 64, 256, 256), pool(),
                     new Fire(512, 64, 256, 256));
             case "1_1" -> features = new Sequential(
-                    new Conv2d(3, 64, 3, 2), new ReLU(), pool(),
+                    new Conv2d(3, 64, 3, 2), new ReLU(true), pool(),
                     new Fire(64, 16, 64, 64), new Fire(128, 16, 64, 64), pool(),
                     new Fire(128, 32, 128, 128), new Fire(256, 32, 128, 128), pool(),
                     new Fire(256, 48, 192, 192), new Fire(384, 48, 192, 192),
                     new Fire(384, 64, 256, 256), new Fire(512, 64, 256, 256));
             default -> throw new IllegalArgumentException("Unsupported SqueezeNet version " + version + ": 1_0 or 1_1 expected");
         }
-        classifier = new Sequential(new Dropout(dropout), new Conv2d(512, numClasses, 1), new ReLU(),
+        classifier = new Sequential(new Dropout(dropout), new Conv2d(512, numClasses, 1), new ReLU(true),
                 new AdaptiveAvgPool2d(1, 1));
     }
 
@@ -54,11 +54,11 @@ public class SqueezeNet extends Module {
 
         public Fire(int inplanes, int squeezePlanes, int expand1x1Planes, int expand3x3Planes) {
             squeeze = new Conv2d(inplanes, squeezePlanes, 1);
-            squeeze_activation = new ReLU();
+            squeeze_activation = new ReLU(true);
             expand1x1 = new Conv2d(squeezePlanes, expand1x1Planes, 1);
-            expand1x1_activation = new ReLU();
+            expand1x1_activation = new ReLU(true);
             expand3x3 = new Conv2d(squeezePlanes, expand3x3Planes, 3, 1, 1);
-            expand3x3_activation = new ReLU();
+            expand3x3_activation = new ReLU(true);
         }
 
         @Override public Tensor forward(Tensor x) {

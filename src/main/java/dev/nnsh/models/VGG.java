@@ -31,8 +31,8 @@ public class VGG extends Module {
         this.features = features;
         avgpool = new AdaptiveAvgPool2d(7, 7);
         classifier = new Sequential(
-                new Linear(512 * 7 * 7, 4096), new ReLU(), new Dropout(dropout),
-                new Linear(4096, 4096), new ReLU(), new Dropout(dropout),
+                new Linear(512 * 7 * 7, 4096), new ReLU(true), new Dropout(dropout),
+                new Linear(4096, 4096), new ReLU(true), new Dropout(dropout),
                 new Linear(4096, numClasses));
     }
 
@@ -46,7 +46,7 @@ public class VGG extends Module {
             } else {
                 layers.add(new Conv2d(in, v, 3, 1, 1));
                 if (batchNorm) layers.add(new BatchNorm2d(v));
-                layers.add(new ReLU());
+                layers.add(new ReLU(true));
                 in = v;
             }
         }

@@ -70,6 +70,11 @@ class ZooStructureTest {
         assertEquals(resource(name + ".params.txt"), actual.toString());
     }
 
+    @ParameterizedTest(name = "{0}") @MethodSource("models")
+    void printsLikePyTorch(String name, Supplier<? extends Module> factory, long total) {
+        assertEquals(resource(name + ".print.txt"), factory.get() + "\n");
+    }
+
     @org.junit.jupiter.api.Test
     void numClassesChangesOnlyTheLastLayer() {
         // (in_features + 1) * classes for the last layer; the rest stays as with the default
