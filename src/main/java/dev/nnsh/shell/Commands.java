@@ -1,0 +1,126 @@
+package dev.nnsh.shell;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import jdk.jshell.JShell;
+import jdk.jshell.VarSnippet;
+
+/** The shell's slash commands. */
+final class Commands {
+    static final List<String> NAMES = List.of(
+            "/help", "/exit", "/vars", "/list", "/save", "/open", "/reset", "/restart");
+
+    private final Repl repl;
+    private final Session session;
+    private final PrintStream out;
+
+    Commands(Repl repl, Session session, PrintStream out) {
+        this.repl = repl;
+        this.session = session;
+        this.out = out;
+    }
+
+    /** Runs a command line; false when the shell should end. */
+    boolean run(String line) {
+        String[] parts = line.split("\\s+", 2);
+        String arg = parts.length > 1 ? parts[1].strip() : "";
+        switch (parts[0]) {
+            case "/exit", "/quit" -> { return false; }
+            case "/help" -> out.print(HELP);
+            case "/vars" -> vars();
+            case "/list" -> list();
+            case "/save" -> save(arg);
+            case "/open" -> open(arg);
+            case "/reset" -> {
+                session.reset();
+                repl.cell(1);
+                out.println("Reset: a new engine, no variables.");
+            }
+            case "/restart" -> {
+                session.restart();
+                out.println("Restarted the engine and replayed " + session.done().size() + " snippets.");
+            }
+            default -> out.println("Unknown command " + parts[0] + ". /help lists the commands.");
+        }
+        return true;
+    }
+
+    private void vars() {
+        JShell shell = session.engine().jshell();
+        shell.variables().filter(v -> shell.status(v).isActive()).forEach(v -> out.println(
+                "  " + v.typeName() + " " + v.name() + " = " + firstLine(value(shell, v))));
+    }
+
+    private static String value(JShell shell, VarSnippet v) {
+        try {
+            return shell.varValue(v);
+        } catch (RuntimeException e) {
+            return "(unavailable)";
+        }
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl) + " …";
+    }
+
+    private void list() {
+        int last = -1;
+        for (Session.Done d : session.done()) {
+            int n = d.origin().cell();
+            String prompt = n == last ? " ".repeat(("In [" + n + "]: ").length()) : "In [" + n + "]: ";
+            out.println(prompt + d.source().strip().replace("\n", "\n" + " ".repeat(prompt.length())));
+            last = n;
+        }
+    }
+
+    private void save(String file) {
+        if (file.isEmpty()) {
+            out.println("usage: /save FILE");
+            return;
+        }
+        String script = SavedScript.of(session.done());
+        try {
+            Files.writeString(Path.of(file), script);
+            out.println("Saved " + session.done().size() + " snippets to " + file);
+        } catch (IOException e) {
+            out.println("Cannot write " + file + ": " + e.getMessage());
+        }
+    }
+
+    private void open(String file) {
+        if (file.isEmpty()) {
+            out.println("usage: /open FILE");
+            return;
+        }
+        String text;
+        try {
+            text = Files.readString(Path.of(file));
+        } catch (IOException e) {
+            out.println("Cannot read " + file + ": " + e.getMessage());
+            return;
+        }
+        ScriptRunner runner = new ScriptRunner(session, out, out, false, repl.cell());
+        runner.run(file, text);
+        repl.cell(runner.nextCell());
+    }
+
+    private static final String HELP = """
+            Cells are Java (JShell) with the nnsh API imported: type the seed network line by line,
+            then summary(net, 12, 1, 224, 224). An expression's value shows as Out[n] and stays
+            reachable as _n. Tab completes, an open brace or parenthesis continues on the next line.
+              /help           this text
+              /vars           the session's variables
+              /list           the cells that ran successfully
+              /save FILE      save those cells as a runnable .jsh script
+              /open FILE      run a script in this session
+              /reset          a fresh engine: all variables are gone
+              /restart        a fresh engine with the session's successful cells replayed
+              /exit           leave (or Ctrl-D)
+              %time CODE      run CODE and report its wall time
+            Ctrl-C stops a running cell; at the prompt it clears the line.
+            """;
+}

@@ -1,0 +1,94 @@
+package dev.nnsh.shell;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.List;
+import jdk.jshell.JShell;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+
+/**
+ * One JShell instance: the same-JVM engine (fast, for scripts) or a separate execution JVM
+ * (interactive: a crash, System.exit or OutOfMemoryError there costs only that JVM).
+ * Knows whether its execution JVM has died and whether a stop was requested during an eval.
+ */
+final class Engine implements AutoCloseable {
+    private final JShell shell;
+    private volatile boolean dead;
+    private volatile boolean closing;
+    private volatile boolean evaluating;
+    private volatile boolean stopRequested;
+    private volatile int cellNumber;
+
+    Engine(boolean separateJvm, String classpath, PrintStream out, Runnable diedBetweenCells) {
+        JShell.Builder builder = JShell.builder()
+                // names an expression's value `_n` after the cell that computed it
+                .tempVariableNameGenerator(() -> "_" + cellNumber);
+        if (separateJvm) {
+            builder.out(out).err(out).in(InputStream.nullInputStream())
+                    .remoteVMOptions("--class-path", classpath);
+        } else {
+            builder.executionEngine("local");
+        }
+        shell = builder.build();
+        shell.onShutdown(s -> {
+            dead = true;
+            if (!closing && !evaluating) diedBetweenCells.run();
+        });
+        if (separateJvm) shell.eval(Preload.IGNORE_SIGINT);
+        for (String imp : Preload.IMPORTS) shell.eval(imp);
+    }
+
+    /** Background warm-up: compiles a snippet and loads ND4J, so the first cell is quick. */
+    void warmUp() {
+        if (!dead) shell.eval(Preload.WARM_UP);
+    }
+
+    /** Evaluates one complete snippet as part of cell {@code cell}. */
+    List<SnippetEvent> eval(String snippet, int cell) {
+        cellNumber = cell;
+        stopRequested = false;
+        evaluating = true;
+        try {
+            return shell.eval(snippet);
+        } catch (IllegalStateException closed) {
+            dead = true;
+            return List.of();
+        } finally {
+            evaluating = false;
+        }
+    }
+
+    /** Stops the running snippet (Ctrl-C); the engine lives on. */
+    void stop() {
+        stopRequested = true;
+        try {
+            shell.stop();
+        } catch (IllegalStateException ignored) {
+            // already closed: nothing runs
+        }
+    }
+
+    boolean stopRequested() {
+        return stopRequested;
+    }
+
+    boolean isDead() {
+        return dead;
+    }
+
+    JShell jshell() {
+        return shell;
+    }
+
+    SourceCodeAnalysis analysis() {
+        return shell.sourceCodeAnalysis();
+    }
+
+    @Override
+    public void close() {
+        closing = true;
+        dead = true;
+        shell.close();
+    }
+}

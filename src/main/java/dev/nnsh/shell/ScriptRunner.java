@@ -1,0 +1,73 @@
+package dev.nnsh.shell;
+
+import java.io.PrintStream;
+
+/**
+ * Runs scripts cell by cell, printing what they print and their Out values. Stops at the first
+ * failing cell unless told to keep going.
+ */
+final class ScriptRunner {
+    private final Session session;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final boolean keepGoing;
+    private int cell;
+    private boolean failed;
+    private boolean exitRequested;
+
+    ScriptRunner(Session session, PrintStream out, PrintStream err, boolean keepGoing, int firstCell) {
+        this.session = session;
+        this.cell = firstCell;
+        this.out = out;
+        this.err = err;
+        this.keepGoing = keepGoing;
+    }
+
+    /** Runs one script; false when it should end the run (a failure without keep-going, or /exit). */
+    boolean run(String name, String text) {
+        for (Snippets.Chunk chunk : Snippets.chunks(session.engine().analysis(), text)) {
+            String line = chunk.text().strip();
+            if (line.equals("/exit")) {
+                exitRequested = true;
+                return false;
+            }
+            if (line.startsWith("/") && !line.startsWith("//") && !line.startsWith("/*")) {
+                fail(name + ":" + chunk.firstLine() + ": error: shell commands work only interactively: "
+                        + line + "\n");
+                if (!keepGoing) return false;
+                continue;
+            }
+            if (Snippets.split(session.engine().analysis(), chunk.text()).isEmpty()) continue;
+            Origin origin = Origin.script(cell, name, chunk.firstLine());
+            CellResult result = TimedCell.run(session, chunk.text(), origin, out);
+            if (result.succeeded()) {
+                out.print(Display.render(result, cell));
+            } else {
+                out.flush();
+                fail(Display.render(result, cell));
+                if (!keepGoing) return false;
+            }
+            cell++;
+        }
+        return true;
+    }
+
+    private void fail(String message) {
+        failed = true;
+        err.print(message);
+        err.flush();
+    }
+
+    boolean anyFailed() {
+        return failed;
+    }
+
+    /** The number the next cell will get. */
+    int nextCell() {
+        return cell;
+    }
+
+    boolean exitRequested() {
+        return exitRequested;
+    }
+}
