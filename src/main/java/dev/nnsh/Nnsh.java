@@ -1,6 +1,7 @@
 package dev.nnsh;
 
 import dev.nnsh.nn.Module;
+import dev.nnsh.summary.Explainer;
 import dev.nnsh.summary.ModelStatistics;
 import dev.nnsh.summary.Summarizer;
 import dev.nnsh.summary.SummaryOptions;
@@ -31,6 +32,20 @@ public final class Nnsh {
 
     public static ModelStatistics summary(Module network, SummaryOptions options) {
         return Summarizer.summarize(network, options);
+    }
+
+    /** For each layer, how its parameter count, output shape and mult-adds come about (shape-only pass). */
+    public static ModelStatistics explain(Module network, long... inputSize) {
+        return Explainer.explain(network, options().inputSize(inputSize));
+    }
+
+    /** Like {@link #explain(Module, long...)}, on real data. */
+    public static ModelStatistics explain(Module network, Tensor... inputData) {
+        return Explainer.explain(network, options().inputData(inputData));
+    }
+
+    public static ModelStatistics explain(Module network, SummaryOptions options) {
+        return Explainer.explain(network, options);
     }
 
     /** Options with torchinfo's defaults, to be refined fluently and passed to {@code summary}. */

@@ -6,12 +6,12 @@ import dev.nnsh.tensor.Tensor;
  * {@code nn.AvgPool2d(kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True,
  * divisor_override=None)}; stride defaults to the kernel.
  */
-public class AvgPool2d extends Module implements Windowed {
-    private final PoolWindow window = new PoolWindow("AvgPool2d", 2);
+public class AvgPool2d extends PoolLayer {
     private boolean countIncludePad = true;
     private int divisorOverride;
 
     public AvgPool2d(int kernelSize) {
+        super("AvgPool2d", 2);
         window.kernel(kernelSize);
     }
 
@@ -55,10 +55,6 @@ public class AvgPool2d extends Module implements Windowed {
         divisorOverride = Args.positive("AvgPool2d", "divisor_override", divisor);
         return this;
     }
-
-    @Override public int[] kernelSize() { return window.kernel.values(); }
-
-    @Override public boolean kernelGivenAsInt() { return window.kernel.givenAsInt(); }
 
     @Override public Tensor forward(Tensor x) {
         return F.avgPool2d(x, window.kernel.values(), window.stride().values(), window.padding.values(), window.ceilMode,

@@ -151,6 +151,23 @@ public abstract class ConvNd<T extends ConvNd<T>> extends Module implements Wind
 
     @Override public int groups() { return groups; }
 
+    @Override public int[] stride() { return stride.clone(); }
+
+    @Override public int[] padding() {
+        int[] pads = effectivePadding(), before = new int[kernel.length];
+        for (int i = 0; i < before.length; i++) before[i] = pads[2 * i];
+        return before;
+    }
+
+    /** "same" or "valid" when padding was given as a string, else null. */
+    public String paddingMode() { return paddingMode; }
+
+    @Override public int[] dilation() { return dilation.clone(); }
+
+    public int[] outputPadding() { return outputPadding.clone(); }
+
+    public boolean hasBias() { return bias; }
+
     @Override public String extraRepr() {
         StringBuilder sb = new StringBuilder().append(inChannels).append(", ").append(outChannels)
                 .append(", kernel_size=").append(Args.tuple(kernel)).append(", stride=").append(Args.tuple(stride));

@@ -3,10 +3,10 @@ package dev.nnsh.nn;
 import dev.nnsh.tensor.Tensor;
 
 /** {@code nn.MaxPool1d(kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False)} over [N, C, L]. */
-public class MaxPool1d extends Module implements Windowed {
-    private final PoolWindow window = new PoolWindow("MaxPool1d", 1);
+public class MaxPool1d extends PoolLayer {
 
     public MaxPool1d(int kernelSize) {
+        super("MaxPool1d", 1);
         window.kernel(kernelSize);
     }
 
@@ -32,8 +32,6 @@ public class MaxPool1d extends Module implements Windowed {
     public MaxPool1d dilation(int d) { window.dilation(d); return this; }
 
     public MaxPool1d ceilMode(boolean on) { window.ceilMode = on; return this; }
-
-    @Override public int[] kernelSize() { return window.kernel.values(); }
 
     @Override public boolean kernelGivenAsInt() { return true; }
 

@@ -3,10 +3,10 @@ package dev.nnsh.nn;
 import dev.nnsh.tensor.Tensor;
 
 /** {@code nn.MaxPool2d(kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False)}; stride defaults to the kernel. */
-public class MaxPool2d extends Module implements Windowed {
-    private final PoolWindow window = new PoolWindow("MaxPool2d", 2);
+public class MaxPool2d extends PoolLayer {
 
     public MaxPool2d(int kernelSize) {
+        super("MaxPool2d", 2);
         window.kernel(kernelSize);
     }
 
@@ -40,10 +40,6 @@ public class MaxPool2d extends Module implements Windowed {
     public MaxPool2d dilation(int dH, int dW) { window.dilation(dH, dW); return this; }
 
     public MaxPool2d ceilMode(boolean on) { window.ceilMode = on; return this; }
-
-    @Override public int[] kernelSize() { return window.kernel.values(); }
-
-    @Override public boolean kernelGivenAsInt() { return window.kernel.givenAsInt(); }
 
     @Override public Tensor forward(Tensor x) {
         return F.maxPool2d(x, window.kernel.values(), window.stride().values(), window.padding.values(),

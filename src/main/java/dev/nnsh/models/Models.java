@@ -1,0 +1,56 @@
+package dev.nnsh.models;
+
+/**
+ * The model zoo: the classic image classifiers with torchvision's structure, module type names and
+ * parameter counts (untrained; parameters are materialised lazily). Each factory has an overload
+ * taking the number of classes (default 1000; LeNet-5: 10).
+ */
+public final class Models {
+    private Models() {}
+
+    public static LeNet5 lenet5() { return new LeNet5(); }
+    public static LeNet5 lenet5(int numClasses) { return new LeNet5(numClasses); }
+
+    public static AlexNet alexnet() { return new AlexNet(); }
+    public static AlexNet alexnet(int numClasses) { return new AlexNet(numClasses); }
+
+    public static VGG vgg11() { return vgg11(1000); }
+    public static VGG vgg11(int numClasses) { return VGG.of(VGG.A, false, numClasses); }
+    public static VGG vgg13() { return vgg13(1000); }
+    public static VGG vgg13(int numClasses) { return VGG.of(VGG.B, false, numClasses); }
+    public static VGG vgg16() { return vgg16(1000); }
+    public static VGG vgg16(int numClasses) { return VGG.of(VGG.D, false, numClasses); }
+    public static VGG vgg19() { return vgg19(1000); }
+    public static VGG vgg19(int numClasses) { return VGG.of(VGG.E, false, numClasses); }
+
+    public static VGG vgg11Bn() { return vgg11Bn(1000); }
+    public static VGG vgg11Bn(int numClasses) { return VGG.of(VGG.A, true, numClasses); }
+    public static VGG vgg13Bn() { return vgg13Bn(1000); }
+    public static VGG vgg13Bn(int numClasses) { return VGG.of(VGG.B, true, numClasses); }
+    public static VGG vgg16Bn() { return vgg16Bn(1000); }
+    public static VGG vgg16Bn(int numClasses) { return VGG.of(VGG.D, true, numClasses); }
+    public static VGG vgg19Bn() { return vgg19Bn(1000); }
+    public static VGG vgg19Bn(int numClasses) { return VGG.of(VGG.E, true, numClasses); }
+
+    public static ResNet resnet18() { return resnet18(1000); }
+    public static ResNet resnet18(int numClasses) { return new ResNet(ResNet.Block.BASIC, new int[]{2, 2, 2, 2}, numClasses); }
+    public static ResNet resnet34() { return resnet34(1000); }
+    public static ResNet resnet34(int numClasses) { return new ResNet(ResNet.Block.BASIC, new int[]{3, 4, 6, 3}, numClasses); }
+    public static ResNet resnet50() { return resnet50(1000); }
+    public static ResNet resnet50(int numClasses) { return new ResNet(ResNet.Block.BOTTLENECK, new int[]{3, 4, 6, 3}, numClasses); }
+    public static ResNet resnet101() { return resnet101(1000); }
+    public static ResNet resnet101(int numClasses) { return new ResNet(ResNet.Block.BOTTLENECK, new int[]{3, 4, 23, 3}, numClasses); }
+    public static ResNet resnet152() { return resnet152(1000); }
+    public static ResNet resnet152(int numClasses) { return new ResNet(ResNet.Block.BOTTLENECK, new int[]{3, 8, 36, 3}, numClasses); }
+
+    public static MobileNetV2 mobilenetV2() { return new MobileNetV2(); }
+    public static MobileNetV2 mobilenetV2(int numClasses) { return new MobileNetV2(numClasses); }
+
+    public static SqueezeNet squeezenet1_0() { return squeezenet1_0(1000); }
+    public static SqueezeNet squeezenet1_0(int numClasses) { return new SqueezeNet("1_0", numClasses); }
+    public static SqueezeNet squeezenet1_1() { return squeezenet1_1(1000); }
+    public static SqueezeNet squeezenet1_1(int numClasses) { return new SqueezeNet("1_1", numClasses); }
+
+    public static DenseNet densenet121() { return densenet121(1000); }
+    public static DenseNet densenet121(int numClasses) { return new DenseNet(32, new int[]{6, 12, 24, 16}, 64, 4, numClasses); }
+}

@@ -1,0 +1,137 @@
+package dev.nnsh.models;
+
+import dev.nnsh.nn.AdaptiveAvgPool2d;
+import dev.nnsh.nn.BatchNorm2d;
+import dev.nnsh.nn.Conv2d;
+import dev.nnsh.nn.Linear;
+import dev.nnsh.nn.MaxPool2d;
+import dev.nnsh.nn.Module;
+import dev.nnsh.nn.ReLU;
+import dev.nnsh.nn.Sequential;
+import dev.nnsh.tensor.Tensor;
+
+/** Residual networks (ResNet-18/34 with BasicBlock, ResNet-50/101/152 with Bottleneck), torchvision layout. */
+public class ResNet extends Module {
+    final Conv2d conv1;
+    final BatchNorm2d bn1;
+    final ReLU relu;
+    final MaxPool2d maxpool;
+    final Sequential layer1;
+    final Sequential layer2;
+    final Sequential layer3;
+    final Sequential layer4;
+    final AdaptiveAvgPool2d avgpool;
+    final Linear fc;
+
+    private int inplanes = 64;
+
+    /** Which residual block a ResNet is built from. */
+    enum Block { BASIC(1), BOTTLENECK(4);
+        final int expansion;
+        Block(int expansion) { this.expansion = expansion; }
+    }
+
+    ResNet(Block block, int[] layers, int numClasses) {
+        conv1 = new Conv2d(3, inplanes, 7, 2, 3).bias(false);
+        bn1 = new BatchNorm2d(inplanes);
+        relu = new ReLU(true);
+        maxpool = new MaxPool2d(3, 2, 1);
+        layer1 = makeLayer(block, 64, layers[0], 1);
+        layer2 = makeLayer(block, 128, layers[1], 2);
+        layer3 = makeLayer(block, 256, layers[2], 2);
+        layer4 = makeLayer(block, 512, layers[3], 2);
+        avgpool = new AdaptiveAvgPool2d(1, 1);
+        fc = new Linear(512L * block.expansion, numClasses);
+    }
+
+    static Conv2d conv3x3(int in, int out, int stride) {
+        return new Conv2d(in, out, 3, stride, 1).bias(false);
+    }
+
+    static Conv2d conv1x1(int in, int out, int stride) {
+        return new Conv2d(in, out, 1, stride).bias(false);
+    }
+
+    private Sequential makeLayer(Block block, int planes, int blocks, int stride) {
+        int outChannels = planes * block.expansion;
+        Sequential downsample = null;
+        if (stride != 1 || inplanes != outChannels) {
+            downsample = new Sequential(conv1x1(inplanes, outChannels, stride), new BatchNorm2d(outChannels));
+        }
+        Sequential layers = new Sequential();
+        layers.add(newBlock(block, inplanes, planes, stride, downsample));
+        inplanes = outChannels;
+        for (int i = 1; i < blocks; i++) layers.add(newBlock(block, inplanes, planes, 1, null));
+        return layers;
+    }
+
+    private static Module newBlock(Block block, int inplanes, int planes, int stride, Sequential downsample) {
+        return block == Block.BASIC
+                ? new BasicBlock(inplanes, planes, stride, downsample)
+                : new Bottleneck(inplanes, planes, stride, downsample);
+    }
+
+    @Override public Tensor forward(Tensor x) {
+        x = maxpool.apply(relu.apply(bn1.apply(conv1.apply(x))));
+        x = layer4.apply(layer3.apply(layer2.apply(layer1.apply(x))));
+        x = avgpool.apply(x).flatten(1);
+        return fc.apply(x);
+    }
+
+    /** Two 3×3 convolutions with a skip connection; the ReLU module is applied twice. */
+    public static class BasicBlock extends Module {
+        final Conv2d conv1;
+        final BatchNorm2d bn1;
+        final ReLU relu;
+        final Conv2d conv2;
+        final BatchNorm2d bn2;
+        final Sequential downsample; // null: identity shortcut
+
+        public BasicBlock(int inplanes, int planes, int stride, Sequential downsample) {
+            conv1 = conv3x3(inplanes, planes, stride);
+            bn1 = new BatchNorm2d(planes);
+            relu = new ReLU(true);
+            conv2 = conv3x3(planes, planes, 1);
+            bn2 = new BatchNorm2d(planes);
+            this.downsample = downsample;
+        }
+
+        @Override public Tensor forward(Tensor x) {
+            Tensor out = relu.apply(bn1.apply(conv1.apply(x)));
+            out = bn2.apply(conv2.apply(out));
+            Tensor identity = downsample == null ? x : downsample.apply(x);
+            return relu.apply(out.add(identity));
+        }
+    }
+
+    /** 1×1 reduce, 3×3 (carrying the stride), 1×1 expand ×4, with a skip connection. */
+    public static class Bottleneck extends Module {
+        final Conv2d conv1;
+        final BatchNorm2d bn1;
+        final Conv2d conv2;
+        final BatchNorm2d bn2;
+        final Conv2d conv3;
+        final BatchNorm2d bn3;
+        final ReLU relu;
+        final Sequential downsample; // null: identity shortcut
+
+        public Bottleneck(int inplanes, int planes, int stride, Sequential downsample) {
+            conv1 = conv1x1(inplanes, planes, 1);
+            bn1 = new BatchNorm2d(planes);
+            conv2 = conv3x3(planes, planes, stride);
+            bn2 = new BatchNorm2d(planes);
+            conv3 = conv1x1(planes, planes * 4, 1);
+            bn3 = new BatchNorm2d(planes * 4);
+            relu = new ReLU(true);
+            this.downsample = downsample;
+        }
+
+        @Override public Tensor forward(Tensor x) {
+            Tensor out = relu.apply(bn1.apply(conv1.apply(x)));
+            out = relu.apply(bn2.apply(conv2.apply(out)));
+            out = bn3.apply(conv3.apply(out));
+            Tensor identity = downsample == null ? x : downsample.apply(x);
+            return relu.apply(out.add(identity));
+        }
+    }
+}

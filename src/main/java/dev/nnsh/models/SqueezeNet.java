@@ -1,0 +1,71 @@
+package dev.nnsh.models;
+
+import dev.nnsh.nn.AdaptiveAvgPool2d;
+import dev.nnsh.nn.Conv2d;
+import dev.nnsh.nn.Dropout;
+import dev.nnsh.nn.MaxPool2d;
+import dev.nnsh.nn.Module;
+import dev.nnsh.nn.ReLU;
+import dev.nnsh.nn.Sequential;
+import dev.nnsh.tensor.Tensor;
+
+/** SqueezeNet 1.0 and 1.1 as torchvision builds them; the classifier ends in a 1×1 convolution. */
+public class SqueezeNet extends Module {
+    final Sequential features;
+    final Sequential classifier;
+
+    /** version "1_0" or "1_1". */
+    public SqueezeNet(String version, int numClasses) { this(version, numClasses, 0.5); }
+
+    public SqueezeNet(String version, int numClasses, double dropout) {
+        switch (version) {
+            case "1_0" -> features = new Sequential(
+                    new Conv2d(3, 96, 7, 2), new ReLU(true), pool(),
+                    new Fire(96, 16, 64, 64), new Fire(128, 16, 64, 64), new Fire(128, 32, 128, 128), pool(),
+                    new Fire(256, 32, 128, 128), new Fire(256, 48, 192, 192), new Fire(384, 48, 192, 192),
+                    new Fire(384, 64, 256, 256), pool(),
+                    new Fire(512, 64, 256, 256));
+            case "1_1" -> features = new Sequential(
+                    new Conv2d(3, 64, 3, 2), new ReLU(true), pool(),
+                    new Fire(64, 16, 64, 64), new Fire(128, 16, 64, 64), pool(),
+                    new Fire(128, 32, 128, 128), new Fire(256, 32, 128, 128), pool(),
+                    new Fire(256, 48, 192, 192), new Fire(384, 48, 192, 192),
+                    new Fire(384, 64, 256, 256), new Fire(512, 64, 256, 256));
+            default -> throw new IllegalArgumentException("Unsupported SqueezeNet version " + version + ": 1_0 or 1_1 expected");
+        }
+        classifier = new Sequential(new Dropout(dropout), new Conv2d(512, numClasses, 1), new ReLU(true),
+                new AdaptiveAvgPool2d(1, 1));
+    }
+
+    private static MaxPool2d pool() { return new MaxPool2d(3, 2).ceilMode(true); }
+
+    @Override public Tensor forward(Tensor x) {
+        return classifier.apply(features.apply(x)).flatten(1);
+    }
+
+    /** Squeeze (1×1) then two parallel expands (1×1 and 3×3) concatenated along channels. */
+    public static class Fire extends Module {
+        final Conv2d squeeze;
+        final ReLU squeeze_activation;
+        final Conv2d expand1x1;
+        final ReLU expand1x1_activation;
+        final Conv2d expand3x3;
+        final ReLU expand3x3_activation;
+
+        public Fire(int inplanes, int squeezePlanes, int expand1x1Planes, int expand3x3Planes) {
+            squeeze = new Conv2d(inplanes, squeezePlanes, 1);
+            squeeze_activation = new ReLU(true);
+            expand1x1 = new Conv2d(squeezePlanes, expand1x1Planes, 1);
+            expand1x1_activation = new ReLU(true);
+            expand3x3 = new Conv2d(squeezePlanes, expand3x3Planes, 3, 1, 1);
+            expand3x3_activation = new ReLU(true);
+        }
+
+        @Override public Tensor forward(Tensor x) {
+            x = squeeze_activation.apply(squeeze.apply(x));
+            Tensor a = expand1x1_activation.apply(expand1x1.apply(x));
+            Tensor b = expand3x3_activation.apply(expand3x3.apply(x));
+            return Tensor.cat(1, a, b);
+        }
+    }
+}
