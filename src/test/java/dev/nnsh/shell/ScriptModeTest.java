@@ -102,6 +102,13 @@ class ScriptModeTest {
     }
 
     @Test
+    void percentTimeReportsTheWallTimeAndTheValue() throws Exception {
+        Launcher.Run r = Launcher.run("%time 6 * 7\n");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().matches("Wall time: [0-9.]+ (µs|ms|s)\nOut\\[1\\]: 42\n"), r.out());
+    }
+
+    @Test
     void helpAndVersion() throws Exception {
         assertTrue(Launcher.run("", "--help").out().startsWith("usage: nnsh"));
         assertEquals("nnsh " + Main.VERSION + "\n", Launcher.run("", "--version").out());

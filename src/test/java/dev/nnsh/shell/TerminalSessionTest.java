@@ -123,6 +123,26 @@ class TerminalSessionTest {
 
     @Test
     @Order(6)
+    void aSavedSessionOpensInAResetOne() throws Exception {
+        Path saved = history.resolveSibling("session.jsh");
+        tmux.enter("/save " + saved);
+        tmux.await("Saved ", 1, 10);
+        tmux.enter("/reset");
+        tmux.await("Reset: a new engine", 1, 30);
+        tmux.awaitPrompt(1, 30);
+        tmux.enter("/open " + saved);
+        tmux.await(SeedNetwork.TOTAL, 2, 60); // the summary again, once
+        tmux.enter("/vars");
+        tmux.await("int keep = 41", 1, 30);
+        tmux.awaitAnyPrompt(10);
+        String script = Files.readString(saved);
+        assertFalse(script.contains("while (true)"), script); // stopped, so not part of the session
+        assertFalse(script.contains("System.exit"), script);  // it killed an engine
+        assertFalse(script.contains("undefinedThing"), script);
+    }
+
+    @Test
+    @Order(7)
     void ctrlDLeavesAndTheHistoryIsInTheFile() throws Exception {
         tmux.key("C-d");
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -134,12 +154,12 @@ class TerminalSessionTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aNewSessionStartsWithTheHistory() throws Exception {
         try (Tmux again = new Tmux("nnsh-again-" + ProcessHandle.current().pid(), wrapper.toString())) {
             again.awaitPrompt(1, 20);
             again.key("Up");
-            again.await("In [1]: summary(net, 12, 1, 224, 224);", 1, 10);
+            again.await("In [1]: /vars", 1, 10);
             again.key("C-c");
             again.awaitPrompt(1, 10);
             again.enter("/exit");
