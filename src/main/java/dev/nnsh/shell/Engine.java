@@ -23,7 +23,9 @@ final class Engine implements AutoCloseable {
     Engine(boolean separateJvm, String classpath, PrintStream out, Runnable diedBetweenCells) {
         JShell.Builder builder = JShell.builder()
                 // names an expression's value `_n` after the cell that computed it
-                .tempVariableNameGenerator(() -> "_" + cellNumber);
+                .tempVariableNameGenerator(() -> "_" + cellNumber)
+                // snippets need no annotation processors: javac need not look for them on every compile
+                .compilerOptions("-proc:none");
         if (separateJvm) {
             builder.out(out).err(out).in(InputStream.nullInputStream())
                     .remoteVMOptions("--class-path", classpath);
@@ -47,7 +49,6 @@ final class Engine implements AutoCloseable {
     /** Evaluates one complete snippet as part of cell {@code cell}. */
     List<SnippetEvent> eval(String snippet, int cell) {
         cellNumber = cell;
-        stopRequested = false;
         evaluating = true;
         try {
             return shell.eval(snippet);
@@ -59,14 +60,29 @@ final class Engine implements AutoCloseable {
         }
     }
 
-    /** Stops the running snippet (Ctrl-C); the engine lives on. */
+    /**
+     * Stops the running snippet (Ctrl-C); the engine lives on. JShell can only stop code that
+     * already runs, and the snippet may still be compiling: keep trying until the eval returns.
+     */
     void stop() {
         stopRequested = true;
-        try {
-            shell.stop();
-        } catch (IllegalStateException ignored) {
-            // already closed: nothing runs
-        }
+        Thread stopper = new Thread(() -> {
+            while (stopRequested && evaluating && !dead) {
+                try {
+                    shell.stop();
+                    Thread.sleep(50);
+                } catch (IllegalStateException | InterruptedException e) {
+                    return; // closed, or the shell is ending
+                }
+            }
+        }, "nnsh-stop");
+        stopper.setDaemon(true);
+        stopper.start();
+    }
+
+    /** Forgets an earlier Ctrl-C: called as a new cell starts. */
+    void clearStop() {
+        stopRequested = false;
     }
 
     boolean stopRequested() {

@@ -90,9 +90,13 @@ final class Session implements AutoCloseable {
             out.println("nnsh: the engine had stopped; starting a new one and replaying the session");
             e = restart();
         }
+        e.clearStop();
         CellResult result = CellResult.ok(null, null, false);
         for (Snippets.Piece piece : Snippets.split(e.analysis(), text)) {
             ErrorText.Place place = new ErrorText.Place(origin, Snippets.lineOf(text, piece.offset()));
+            if (e.stopRequested()) {
+                return CellResult.failed(CellResult.Status.STOPPED, "Stopped (Ctrl-C) before " + place.at(1) + ".");
+            }
             long printedBefore = counter.count();
             List<SnippetEvent> events = e.eval(piece.source(), origin.cell());
             boolean printed = counter.count() > printedBefore;
