@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import jdk.jshell.JShell;
 import jdk.jshell.VarSnippet;
 
@@ -16,9 +17,11 @@ final class Commands {
     private final Repl repl;
     private final Session session;
     private final PrintStream out;
+    private final BooleanSupplier midLine;
 
-    Commands(Repl repl, Session session, PrintStream out) {
+    Commands(Repl repl, Session session, PrintStream out, BooleanSupplier midLine) {
         this.repl = repl;
+        this.midLine = midLine;
         this.session = session;
         this.out = out;
     }
@@ -103,7 +106,7 @@ final class Commands {
             out.println("Cannot read " + file + ": " + e.getMessage());
             return;
         }
-        ScriptRunner runner = new ScriptRunner(session, out, out, false, repl.cell());
+        ScriptRunner runner = new ScriptRunner(session, out, out, false, repl.cell(), midLine);
         runner.run(file, text);
         repl.cell(runner.nextCell());
     }

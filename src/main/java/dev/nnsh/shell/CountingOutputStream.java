@@ -11,6 +11,7 @@ final class CountingOutputStream extends OutputStream {
     private final OutputStream target;
     private volatile long count;
     private volatile boolean muted;
+    private volatile int last = '\n';
 
     CountingOutputStream(OutputStream target) {
         this.target = target;
@@ -18,6 +19,11 @@ final class CountingOutputStream extends OutputStream {
 
     long count() {
         return count;
+    }
+
+    /** True when the last byte written was not a newline: what comes next needs a line of its own. */
+    boolean midLine() {
+        return last != '\n';
     }
 
     void mute(boolean on) {
@@ -28,6 +34,7 @@ final class CountingOutputStream extends OutputStream {
     public void write(int b) throws IOException {
         if (muted) return;
         count++;
+        last = b & 0xff;
         target.write(b);
     }
 
@@ -35,6 +42,7 @@ final class CountingOutputStream extends OutputStream {
     public void write(byte[] b, int off, int len) throws IOException {
         if (muted) return;
         count += len;
+        if (len > 0) last = b[off + len - 1] & 0xff;
         target.write(b, off, len);
     }
 

@@ -48,7 +48,7 @@ public final class Main {
         PrintStream out = new PrintStream(counter, true, StandardCharsets.UTF_8);
         System.setOut(out); // the same-JVM engine's snippets print to System.out
         try (Session session = new Session(false, classpath, counter, false).start()) {
-            ScriptRunner runner = new ScriptRunner(session, out, System.err, keepGoing, 1);
+            ScriptRunner runner = new ScriptRunner(session, out, System.err, keepGoing, 1, counter::midLine);
             if (files.isEmpty()) files = List.of("-");
             for (String f : files) {
                 String text;

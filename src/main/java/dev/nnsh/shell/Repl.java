@@ -44,7 +44,7 @@ final class Repl {
             LineReader reader = reader(terminal, session, history);
             // Ctrl-C while a cell runs stops it; while reading, JLine clears the line instead
             terminal.handle(Terminal.Signal.INT, s -> session.stop());
-            Commands commands = new Commands(this, session, out);
+            Commands commands = new Commands(this, session, out, counter::midLine);
             session.onDeathBetweenCells(() -> reader.printAbove(
                     "nnsh: the engine stopped (killed or crashed); the next cell starts a new one"
                     + " and replays the session"));
@@ -67,6 +67,7 @@ final class Repl {
                     continue;
                 }
                 CellResult result = TimedCell.run(session, line, Origin.interactive(cell), out);
+                if (counter.midLine()) out.println();
                 out.print(Display.render(result, cell));
                 out.flush();
                 cell++;

@@ -1,6 +1,7 @@
 package dev.nnsh.shell;
 
 import java.io.PrintStream;
+import java.util.function.BooleanSupplier;
 
 /**
  * Runs scripts cell by cell, printing what they print and their Out values. Stops at the first
@@ -11,12 +12,15 @@ final class ScriptRunner {
     private final PrintStream out;
     private final PrintStream err;
     private final boolean keepGoing;
+    private final BooleanSupplier midLine;
     private int cell;
     private boolean failed;
     private boolean exitRequested;
 
-    ScriptRunner(Session session, PrintStream out, PrintStream err, boolean keepGoing, int firstCell) {
+    ScriptRunner(Session session, PrintStream out, PrintStream err, boolean keepGoing, int firstCell,
+                 BooleanSupplier midLine) {
         this.session = session;
+        this.midLine = midLine;
         this.cell = firstCell;
         this.out = out;
         this.err = err;
@@ -40,11 +44,13 @@ final class ScriptRunner {
             if (Snippets.split(session.engine().analysis(), chunk.text()).isEmpty()) continue;
             Origin origin = Origin.script(cell, name, chunk.firstLine());
             CellResult result = TimedCell.run(session, chunk.text(), origin, out);
+            String shown = Display.render(result, cell);
+            if (!shown.isEmpty() && midLine.getAsBoolean()) out.println();
             if (result.succeeded()) {
-                out.print(Display.render(result, cell));
+                out.print(shown);
             } else {
                 out.flush();
-                fail(Display.render(result, cell));
+                fail(shown);
                 if (!keepGoing) return false;
             }
             cell++;

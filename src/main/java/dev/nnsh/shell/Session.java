@@ -144,7 +144,7 @@ final class Session implements AutoCloseable {
                 && snippet instanceof DeclarationSnippet d) {
             out.println("note: " + d.name() + " cannot be used until " + unresolved(e, d) + " is declared");
         }
-        return CellResult.ok(valueOf(main), typeOf(snippet), printed);
+        return CellResult.ok(piece.quiet() ? null : valueOf(main), typeOf(snippet), printed);
     }
 
     private static String unresolved(Engine e, DeclarationSnippet d) {

@@ -9,8 +9,11 @@ import jdk.jshell.SourceCodeAnalysis.Completeness;
 final class Snippets {
     private Snippets() {}
 
-    /** One snippet of a cell: its source as JShell wants it, and where it starts in the cell. */
-    record Piece(String source, int offset) {}
+    /**
+     * One snippet of a cell: its source as JShell wants it, where it starts in the cell, and
+     * whether the user ended it with a semicolon (which, as in IPython, hides its value).
+     */
+    record Piece(String source, int offset, boolean quiet) {}
 
     /** A cell of a script: its text and the file line (1-based) it starts on. */
     record Chunk(String text, int firstLine) {}
@@ -24,10 +27,11 @@ final class Snippets {
             if (info.completeness() == Completeness.EMPTY) break;
             if (!info.completeness().isComplete() || info.source() == null) {
                 // incomplete or unknown: hand it to javac, which says what is wrong
-                pieces.add(new Piece(rest, offset));
+                pieces.add(new Piece(rest, offset, false));
                 break;
             }
-            pieces.add(new Piece(info.source(), offset));
+            String typed = rest.substring(0, rest.length() - info.remaining().length());
+            pieces.add(new Piece(info.source(), offset, typed.strip().endsWith(";")));
             rest = info.remaining();
         }
         return pieces;

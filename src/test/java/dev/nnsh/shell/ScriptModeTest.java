@@ -19,14 +19,17 @@ class ScriptModeTest {
             System.out.printf("printed %d%n", x)
             String s = "ab"; s.length()
             _2 * 2
+            x * 100;
+            _6 + 1
             """;
 
+    /** A semicolon after an expression hides its value, as in IPython; it is still `_n`. */
     @Test
     void runsAFileCellByCellWithOutValues() throws Exception {
         Path f = Launcher.script(dir, "good.jsh", GOOD);
         Launcher.Run r = Launcher.run("", f.toString());
         assertEquals(0, r.status(), r.err());
-        assertEquals("Out[2]: 21\nprinted 20\nOut[4]: 2\nOut[5]: 42\n", r.out());
+        assertEquals("Out[2]: 21\nprinted 20\nOut[4]: 2\nOut[5]: 42\nOut[7]: 2001\n", r.out());
         assertEquals("", r.err());
     }
 
@@ -34,7 +37,7 @@ class ScriptModeTest {
     void runsAScriptPipedToStdin() throws Exception {
         Launcher.Run r = Launcher.run(GOOD);
         assertEquals(0, r.status(), r.err());
-        assertEquals("Out[2]: 21\nprinted 20\nOut[4]: 2\nOut[5]: 42\n", r.out());
+        assertEquals("Out[2]: 21\nprinted 20\nOut[4]: 2\nOut[5]: 42\nOut[7]: 2001\n", r.out());
     }
 
     @Test
@@ -96,6 +99,13 @@ class ScriptModeTest {
         assertEquals(0, r.status(), r.err());
         assertEquals(1, r.out().split(SeedNetwork.TOTAL, -1).length - 1, r.out());
         assertFalse(r.out().contains("Out["), r.out());
+    }
+
+    @Test
+    void percentTimeReportsTheWallTimeAndTheValue() throws Exception {
+        Launcher.Run r = Launcher.run("%time 6 * 7\n");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().matches("Wall time: [0-9.]+ (µs|ms|s)\nOut\\[1\\]: 42\n"), r.out());
     }
 
     @Test

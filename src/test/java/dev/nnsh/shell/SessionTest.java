@@ -50,6 +50,20 @@ class SessionTest {
     }
 
     @Test
+    void aSummaryIsShownOnceAndAQuietOneAsItsValue() {
+        try (Session s = new Session(true, Launcher.classpath(), new CountingOutputStream(printed), false).start()) {
+            CellResult table = run(s, "summary(new Linear(2, 3), 1, 2)");
+            assertTrue(printed.toString().contains("Total params: 9"), printed.toString());
+            assertTrue(table.value().contains("Total params: 9"), table.value());
+            assertEquals("", Display.render(table, 1)); // printed by summary itself: not again
+            printed.reset();
+            CellResult quiet = run(s, "summary(new Linear(2, 3), options().inputSize(1, 2).verbose(0))");
+            assertEquals("", printed.toString());
+            assertTrue(Display.render(quiet, 2).startsWith("Out[2]: ====="), Display.render(quiet, 2));
+        }
+    }
+
+    @Test
     void anExpressionsValueIsShownAndKeptAsUnderscoreN() {
         try (Session s = new Session(false, Launcher.classpath(), new CountingOutputStream(printed), false).start()) {
             CellResult r = run(s, "6 * 7");

@@ -25,12 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
 class TerminalSessionTest {
     private Tmux tmux;
     private Path history;
+    private Path wrapper;
     private int cell = 1;
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
         history = dir.resolve("history");
-        Path wrapper = dir.resolve("start-nnsh");
+        wrapper = dir.resolve("start-nnsh");
         Files.writeString(wrapper, "#!/bin/sh\n"
                 + "export NNSH_CLASSPATH='" + Launcher.classpath() + "'\n"
                 + "export NNSH_HISTORY='" + history + "'\n"
@@ -122,6 +123,26 @@ class TerminalSessionTest {
 
     @Test
     @Order(6)
+    void aSavedSessionOpensInAResetOne() throws Exception {
+        Path saved = history.resolveSibling("session.jsh");
+        tmux.enter("/save " + saved);
+        tmux.await("Saved ", 1, 10);
+        tmux.enter("/reset");
+        tmux.await("Reset: a new engine", 1, 30);
+        tmux.awaitPrompt(1, 30);
+        tmux.enter("/open " + saved);
+        tmux.await(SeedNetwork.TOTAL, 2, 60); // the summary again, once
+        tmux.enter("/vars");
+        tmux.await("int keep = 41", 1, 30);
+        tmux.awaitAnyPrompt(10);
+        String script = Files.readString(saved);
+        assertFalse(script.contains("while (true)"), script); // stopped, so not part of the session
+        assertFalse(script.contains("System.exit"), script);  // it killed an engine
+        assertFalse(script.contains("undefinedThing"), script);
+    }
+
+    @Test
+    @Order(7)
     void ctrlDLeavesAndTheHistoryIsInTheFile() throws Exception {
         tmux.key("C-d");
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -130,5 +151,18 @@ class TerminalSessionTest {
         String saved = Files.readString(history);
         assertTrue(saved.contains("keep + 1"), saved);
         assertTrue(saved.contains("System.exit(0)"), saved);
+    }
+
+    @Test
+    @Order(8)
+    void aNewSessionStartsWithTheHistory() throws Exception {
+        try (Tmux again = new Tmux("nnsh-again-" + ProcessHandle.current().pid(), wrapper.toString())) {
+            again.awaitPrompt(1, 20);
+            again.key("Up");
+            again.await("In [1]: /vars", 1, 10);
+            again.key("C-c");
+            again.awaitPrompt(1, 10);
+            again.enter("/exit");
+        }
     }
 }

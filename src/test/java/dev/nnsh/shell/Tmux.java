@@ -58,9 +58,18 @@ final class Tmux implements AutoCloseable {
 
     /** Waits until the shell shows the prompt of cell {@code n} and nothing after it. */
     void awaitPrompt(int n, int seconds) throws IOException, InterruptedException {
-        String prompt = "In [" + n + "]:";
+        awaitPrompt("In \\[" + n + "\\]:", seconds);
+    }
+
+    /** Waits until the shell shows a prompt, whatever its number, and nothing after it. */
+    void awaitAnyPrompt(int seconds) throws IOException, InterruptedException {
+        awaitPrompt("In \\[\\d+\\]:", seconds);
+    }
+
+    private void awaitPrompt(String prompt, int seconds) throws IOException, InterruptedException {
+        java.util.regex.Pattern last = java.util.regex.Pattern.compile("(?s).*" + prompt);
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!screen().stripTrailing().endsWith(prompt)) {
+        while (!last.matcher(screen().stripTrailing()).matches()) {
             if (System.nanoTime() > end) {
                 throw new AssertionError("waited " + seconds + " s for the prompt " + prompt
                         + "; the terminal shows:\n" + screen());
