@@ -1,5 +1,6 @@
 package dev.nnsh.nn;
 
+import dev.nnsh.tensor.Generator;
 import dev.nnsh.tensor.ShapeException;
 import dev.nnsh.tensor.Shapes;
 import dev.nnsh.tensor.Tensor;
@@ -47,7 +48,7 @@ final class DropoutOps {
 
     private static INDArray masked(INDArray a, long[] maskShape, double p) {
         if (p == 1) return Nd4j.zeros(a.dataType(), a.shape());
-        INDArray keep = Nd4j.rand(a.dataType(), maskShape).gte(p).castTo(a.dataType()).muli(1 / (1 - p));
+        INDArray keep = Generator.uniform(a.dataType(), maskShape).gte(p).castTo(a.dataType()).muli(1 / (1 - p));
         INDArray out = Nd4j.create(a.dataType(), a.shape());
         Nd4j.exec(new MulOp(a, keep, out));
         return out;

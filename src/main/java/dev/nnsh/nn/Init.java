@@ -1,6 +1,7 @@
 package dev.nnsh.nn;
 
 import dev.nnsh.tensor.DType;
+import dev.nnsh.tensor.Generator;
 import dev.nnsh.tensor.Tensor;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -15,11 +16,11 @@ public interface Init {
 
     /** Uniform in [−bound, bound). */
     static Init uniform(double bound) {
-        return (dtype, shape) -> Tensor.of(Nd4j.rand(dtype.nd4j(), shape).muli(2 * bound).subi(bound));
+        return (dtype, shape) -> Tensor.of(Generator.uniform(dtype.nd4j(), shape).muli(2 * bound).subi(bound));
     }
 
     static Init normal(double mean, double std) {
-        return (dtype, shape) -> Tensor.of(Nd4j.randn(dtype.nd4j(), shape).muli(std).addi(mean));
+        return (dtype, shape) -> Tensor.of(Generator.normal(dtype.nd4j(), shape).muli(std).addi(mean));
     }
 
     /**

@@ -59,14 +59,14 @@ public final class Tensor {
 
     public static Tensor rand(DType dtype, long... shape) {
         long[] s = allocatable(dtype, shape, "Tensor.rand");
-        return of(Nd4j.rand(dtype.nd4j(), s));
+        return of(Generator.uniform(dtype.nd4j(), s));
     }
 
     public static Tensor randn(long... shape) { return randn(DType.FLOAT32, shape); }
 
     public static Tensor randn(DType dtype, long... shape) {
         long[] s = allocatable(dtype, shape, "Tensor.randn");
-        return of(Nd4j.randn(dtype.nd4j(), s));
+        return of(Generator.normal(dtype.nd4j(), s));
     }
 
     public static Tensor zeros(long... shape) { return zeros(DType.FLOAT32, shape); }
@@ -97,7 +97,7 @@ public final class Tensor {
     public static Tensor scalar(double value) { return of(Nd4j.scalar((float) value)); }
 
     /** Sets the seed of ND4J's random generator, so rand/randn and lazy initialisation repeat. */
-    public static void manualSeed(long seed) { Nd4j.getRandom().setSeed(seed); }
+    public static void manualSeed(long seed) { Generator.manualSeed(seed); }
 
     /** Reads a NumPy {@code .npy} file. */
     public static Tensor load(Path file) {

@@ -1,32 +1,50 @@
 package dev.nnsh.shell;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.*;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
 
-/** Each tutorial with a tutorials/expected/NAME.out runs in script mode and prints exactly that. */
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every tutorial runs through scripts/nnsh and prints exactly its tutorials/expected/NAME.out. */
 class TutorialsTest {
     private static final Path TUTORIALS = Launcher.ROOT.resolve("tutorials");
 
-    @TestFactory
-    Stream<DynamicTest> tutorialsPrintTheirExpectedOutput() throws Exception {
-        List<Path> expected;
-        try (Stream<Path> files = Files.list(TUTORIALS.resolve("expected"))) {
-            expected = files.filter(p -> p.toString().endsWith(".out")).sorted().toList();
+    static List<Path> tutorials() throws IOException {
+        try (Stream<Path> files = Files.list(TUTORIALS)) {
+            return files.filter(p -> p.toString().endsWith(".jsh")).sorted().toList();
         }
-        assertFalse(expected.isEmpty(), "no expected outputs in tutorials/expected");
-        return expected.stream().map(out -> DynamicTest.dynamicTest(out.getFileName().toString(), () -> {
-            String name = out.getFileName().toString().replaceFirst("\\.out$", ".jsh");
-            Launcher.Run r = Launcher.run("", TUTORIALS.resolve(name).toString());
-            assertEquals("", r.err());
-            assertEquals(0, r.status());
-            assertEquals(Files.readString(out), r.out());
-        }));
+    }
+
+    @Test void everyLessonIsListedInTheReadmeAndHasAnExpectedOutput() throws IOException {
+        List<Path> lessons = tutorials();
+        assertTrue(lessons.size() >= 6, "expected the six lessons, found " + lessons);
+        String readme = Files.readString(TUTORIALS.resolve("README.md"));
+        for (Path lesson : lessons) {
+            String name = lesson.getFileName().toString();
+            assertTrue(readme.contains("`" + name + "`"), name + " is not listed in tutorials/README.md");
+            assertTrue(Files.exists(expected(lesson)), name + " has no expected output " + expected(lesson));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tutorials")
+    void runsAndPrintsItsExpectedOutput(Path lesson) throws Exception {
+        Launcher.Run run = Launcher.run("", lesson.toString());
+        assertEquals("", run.err(), "stderr of " + lesson.getFileName());
+        assertEquals(0, run.status(), "exit status of " + lesson.getFileName());
+        assertEquals(Files.readString(expected(lesson)), run.out(),
+                "output of " + lesson.getFileName() + " (scripts/update-tutorial-outputs rewrites the expected files)");
+    }
+
+    private static Path expected(Path lesson) {
+        String name = lesson.getFileName().toString().replace(".jsh", ".out");
+        return TUTORIALS.resolve("expected").resolve(name);
     }
 }
