@@ -62,12 +62,24 @@ final class ErrorText {
         return "    " + line + "\n    " + caret + "\n";
     }
 
-    /** The exception's type and message, then its cause chain, each with the user's frames. */
+    /**
+     * The exception's type and message, then its cause chain, each with the user's frames. A cause
+     * whose message its wrapper already quotes in full (nnsh's ModuleException adds the layer's path
+     * to the error inside it) says nothing new and is left out.
+     */
     static String exception(EvalException ex, Function<String, Place> placeOfSnippet) {
         StringBuilder out = new StringBuilder();
         Throwable t = ex;
         String prefix = "";
         while (t != null) {
+            Throwable cause = t.getCause();
+            if (cause != null && cause.getMessage() != null && t.getMessage() != null
+                    && t.getMessage().endsWith(cause.getMessage()) && cause.getCause() == null) {
+                out.append(prefix).append(t instanceof EvalException e ? e.getExceptionClassName() : t.getClass().getName())
+                   .append(": ").append(withoutWrapperNames(t.getMessage())).append('\n');
+                appendFrames(out, t.getStackTrace(), placeOfSnippet);
+                break;
+            }
             String type = t instanceof EvalException e ? e.getExceptionClassName() : t.getClass().getName();
             out.append(prefix).append(type);
             if (t.getMessage() != null) out.append(": ").append(withoutWrapperNames(t.getMessage()));
