@@ -21,6 +21,7 @@ public final class MemoryGuard {
     /** Throws {@link AllocationTooLargeException} unless a tensor of this shape and type fits. */
     public static void checkAllocation(DType dtype, long[] shape) {
         long needed = bytesFor(dtype, shape);
+        NativeGarbage.beforeAllocating(needed);
         if (needed < 64 * MIB) return; // small tensors: never worth a /proc read
         long available = availableBytes();
         if (needed > available) throw new AllocationTooLargeException(shape, dtype, needed, available);

@@ -24,17 +24,21 @@ public final class SeedForwardBench {
         net.apply(input); // warm-up: parameters materialise, oneDNN primitives are created
         double[] seconds = new double[runs];
         for (int r = 0; r < runs; r++) {
+            if (Boolean.getBoolean("bench.gcBetweenRuns")) System.gc();
+            long faults0 = ProcSelf.minorFaults();
             long t0 = System.nanoTime();
             Tensor out = net.apply(input);
             seconds[r] = (System.nanoTime() - t0) / 1e9;
+            long faults = ProcSelf.minorFaults() - faults0;
             if (!Double.isFinite(out.sum().item())) throw new IllegalStateException("non-finite output");
-            System.out.printf("run %d: %.3f s%n", r + 1, seconds[r]);
+            System.out.printf("run %d: %.3f s, %d minor page faults%n", r + 1, seconds[r], faults);
         }
         double[] sorted = seconds.clone();
         Arrays.sort(sorted);
         double median = sorted[runs / 2];
         System.out.printf("batch %d, %.1f GFLOP per pass: median %.3f s (%.1f GFLOP/s), best %.3f s (%.1f GFLOP/s)%n",
                 batch, gflop, median, gflop / median, sorted[0], gflop / sorted[0]);
+        System.out.printf("peak RSS %d MiB%n", ProcSelf.peakRssKib() / 1024);
     }
 
     private static double multAdds(Module net, int batch) {
