@@ -1,0 +1,27 @@
+package dev.nnsh.nn;
+
+import dev.nnsh.tensor.Tensor;
+
+/**
+ * One step of an LSTM, {@code nn.LSTMCell(input_size, hidden_size, bias=True)}: {@code apply(x)} or
+ * {@code apply(x, h, c)} returns the next hidden state h'; {@code run} with the same arguments returns
+ * both h' and c' as an {@link LSTMState}. Gates i, f, g, o are stacked in that order in the weights.
+ */
+public class LSTMCell extends RNNCellBase<LSTMCell> {
+    private final CallCapture<LSTMState> capture = new CallCapture<>();
+
+    public LSTMCell(long inputSize, long hiddenSize) { super(RecurrentKind.LSTM, inputSize, hiddenSize); }
+
+    public LSTMCell(long inputSize, long hiddenSize, boolean bias) {
+        this(inputSize, hiddenSize);
+        bias(bias);
+    }
+
+    /** (h', c') from zero states; recorded like {@code apply}. */
+    public LSTMState run(Tensor x) { return capture.during(() -> apply(x), LSTMState::h); }
+
+    /** (h', c') from the states h and c ([N, H], or [H] for unbatched x). */
+    public LSTMState run(Tensor x, Tensor h, Tensor c) { return capture.during(() -> apply(x, h, c), LSTMState::h); }
+
+    @Override void completed(LSTMState next) { capture.offer(next); }
+}
