@@ -126,11 +126,22 @@ public class TransformerEncoderLayer extends Module {
 
     public MultiheadAttention selfAttn() { return self_attn; }
 
-    /** A new layer with the same settings (and fresh parameters). */
-    public TransformerEncoderLayer sameSettings() {
+    /**
+     * A new layer with the same settings, like {@code copy.deepcopy}: parameter values the source
+     * already has are copied; parameters it has not materialised yet are initialised anew in the copy.
+     * An activation given as a module is shared, not copied.
+     */
+    public TransformerEncoderLayer copy() {
         var copy = new TransformerEncoderLayer(dModel, nhead).dimFeedforward(dimFeedforward).dropout(dropoutProbability)
                 .layerNormEps(layerNormEps).batchFirst(batchFirst).normFirst(normFirst);
-        return activation != null ? copy.activation(activation) : copy.activation(activationName);
+        if (activation != null) copy.activation(activation); else copy.activation(activationName);
+        var targets = copy.namedParameters();
+        for (var e : namedParameters().entrySet()) {
+            if (e.getValue().isMaterialized()) targets.get(e.getKey()).set(Tensor.of(e.getValue().data().nd().dup()));
+            targets.get(e.getKey()).requiresGrad(e.getValue().requiresGrad());
+        }
+        copy.train(isTraining());
+        return copy;
     }
 
     // ---------------------------------------------------------------- calling

@@ -146,4 +146,44 @@ class TransformerLayerTest {
         assertEquals("self_attn (MultiheadAttention): MultiheadAttention: expected query with embed_dim=8 in its last dim, got"
                 + " query of shape [3, 2, 6]", e.getMessage());
     }
+
+    @Test void encoderRunsCopiesOfTheLayerThenTheNorm() {
+        var layer = new TransformerEncoderLayer(E, HEADS).dimFeedforward(FF);
+        LayerWeights w = randomize(layer, 400);
+        var finalNorm = new LayerNorm(E);
+        float[] g = random(401, E, 0.3, 1), b = random(402, E, 0.2, 0);
+        set(finalNorm, g, b, E);
+        var encoder = new TransformerEncoder(layer, 2, finalNorm);
+        encoder.eval();
+        assertNotSame(encoder.layer(0), encoder.layer(1));
+        assertNotSame(layer, encoder.layer(0));
+        float[] x = random(403, L * N * E, 1, 0);
+        double[] once = encoderLayer(toDouble(x), w, false, false, 1e-5, null, null);
+        double[] expected = layerNorm(encoderLayer(once, w, false, false, 1e-5, null, null), E, g, b, 1e-5);
+        assertClose(expected, encoder.apply(tensor(x, L, N, E)));
+        encoder.layer(1).linear1.ownParameters().get("bias").set(Tensor.zeros(FF));
+        assertNotEquals(0.0, encoder.layer(0).linear1.ownParameters().get("bias").data().nd().amaxNumber().doubleValue(),
+                "copies must not share parameters");
+    }
+
+    @Test void encoderCountAndPrintAsPyTorchs() {
+        // sum(p.numel() for p in nn.TransformerEncoder(nn.TransformerEncoderLayer(512, 8), 6[, norm=nn.LayerNorm(512)]).parameters())
+        assertEquals(18_914_304, new TransformerEncoder(new TransformerEncoderLayer(512, 8), 6).numParams());
+        assertEquals(18_915_328, new TransformerEncoder(new TransformerEncoderLayer(512, 8), 6, new LayerNorm(512)).numParams());
+        String layer = "TransformerEncoderLayer(\n"
+                + "      (self_attn): MultiheadAttention(\n"
+                + "        (out_proj): NonDynamicallyQuantizableLinear(in_features=16, out_features=16, bias=True)\n"
+                + "      )\n"
+                + "      (linear1): Linear(in_features=16, out_features=32, bias=True)\n"
+                + "      (dropout): Dropout(p=0.1, inplace=False)\n"
+                + "      (linear2): Linear(in_features=32, out_features=16, bias=True)\n"
+                + "      (norm1): LayerNorm((16,), eps=1e-05, elementwise_affine=True)\n"
+                + "      (norm2): LayerNorm((16,), eps=1e-05, elementwise_affine=True)\n"
+                + "      (dropout1): Dropout(p=0.1, inplace=False)\n"
+                + "      (dropout2): Dropout(p=0.1, inplace=False)\n"
+                + "    )\n";
+        // print(nn.TransformerEncoder(nn.TransformerEncoderLayer(16, 4, 32), 2)) from PyTorch 1.13
+        assertEquals("TransformerEncoder(\n  (layers): ModuleList(\n    (0): " + layer + "    (1): " + layer + "  )\n)",
+                new TransformerEncoder(new TransformerEncoderLayer(16, 4, 32), 2).toString());
+    }
 }
