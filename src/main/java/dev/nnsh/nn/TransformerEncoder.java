@@ -1,0 +1,61 @@
+package dev.nnsh.nn;
+
+import dev.nnsh.tensor.Tensor;
+
+/**
+ * {@code nn.TransformerEncoder(encoder_layer, num_layers, norm=None)}: {@code layers}, a ModuleList of
+ * num_layers copies of the given layer (see {@link TransformerEncoderLayer#copy()}), run in order,
+ * then the optional {@code norm}. {@code apply(src[, mask[, srcKeyPaddingMask]])}; {@link
+ * #applyWithMasks} accepts null masks.
+ */
+public class TransformerEncoder extends Module {
+    private final int numLayers;
+    ModuleList layers;
+    Module norm;
+
+    private Tensor[] pendingMasks;
+
+    public TransformerEncoder(TransformerEncoderLayer encoderLayer, int numLayers) {
+        this(encoderLayer, numLayers, null);
+    }
+
+    /** With a final normalisation (PyTorch's {@code norm}), e.g. a LayerNorm; null for none. */
+    public TransformerEncoder(TransformerEncoderLayer encoderLayer, int numLayers, Module norm) {
+        if (encoderLayer == null) throw new IllegalArgumentException("TransformerEncoder: encoder_layer is null");
+        this.numLayers = Args.positive("TransformerEncoder", "num_layers", numLayers);
+        layers = new ModuleList();
+        for (int i = 0; i < numLayers; i++) layers.add(encoderLayer.copy());
+        this.norm = norm;
+    }
+
+    public int numLayers() { return numLayers; }
+
+    public TransformerEncoderLayer layer(int index) { return (TransformerEncoderLayer) layers.get(index); }
+
+    public Tensor applyWithMasks(Tensor src, Tensor mask, Tensor srcKeyPaddingMask) {
+        Tensor[] previous = pendingMasks;
+        pendingMasks = new Tensor[]{mask, srcKeyPaddingMask};
+        try {
+            return apply(src);
+        } finally {
+            pendingMasks = previous;
+        }
+    }
+
+    @Override public Tensor forward(Tensor... inputs) {
+        Tensor[] masks = pendingMasks;
+        pendingMasks = null; // a nested call must not see this call's masks
+        if (inputs.length > 3) {
+            throw new IllegalArgumentException(typeName() + " takes 1 to 3 inputs (src, mask, src_key_padding_mask), got "
+                    + inputs.length);
+        }
+        Tensor mask = masks != null ? masks[0] : inputs.length > 1 ? inputs[1] : null;
+        Tensor keyPaddingMask = masks != null ? masks[1] : inputs.length > 2 ? inputs[2] : null;
+        Tensor x = inputs[0];
+        for (Module layer : layers) {
+            x = mask == null && keyPaddingMask == null ? layer.apply(x)
+                    : ((TransformerEncoderLayer) layer).applyWithMasks(x, mask, keyPaddingMask);
+        }
+        return norm == null ? x : norm.apply(x);
+    }
+}
