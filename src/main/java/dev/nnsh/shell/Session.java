@@ -148,7 +148,25 @@ final class Session implements AutoCloseable {
                 && snippet instanceof DeclarationSnippet d) {
             out.println("note: " + d.name() + " cannot be used until " + unresolved(e, d) + " is declared");
         }
+        noteReplacedVariables(events, snippet);
         return CellResult.ok(piece.quiet() ? null : valueOf(main), typeOf(snippet), printed);
+    }
+
+    /**
+     * A replaced declaration can reset variables that depend on it (or leave them unusable); JShell says so
+     * only through dependent events, so name them here, as the jshell tool does.
+     */
+    private void noteReplacedVariables(List<SnippetEvent> events, Snippet cause) {
+        if (!(cause instanceof DeclarationSnippet d)) return;
+        String replaced = (cause.kind() == Snippet.Kind.TYPE_DECL ? "class " : cause.kind() == Snippet.Kind.METHOD
+                ? "method " : "") + d.name();
+        for (SnippetEvent ev : events) {
+            if (ev.causeSnippet() == null || !(ev.snippet() instanceof VarSnippet v)
+                    || ev.previousStatus() != Snippet.Status.VALID || ev.status() == Snippet.Status.OVERWRITTEN) continue;
+            out.println(ev.status() == Snippet.Status.VALID
+                    ? "note: " + v.name() + " was reset to null (" + replaced + " was redefined)"
+                    : "note: " + v.name() + " can no longer be used (" + replaced + " was redefined); declare it again");
+        }
     }
 
     private static String unresolved(Engine e, DeclarationSnippet d) {

@@ -11,6 +11,9 @@ import org.nd4j.linalg.factory.Nd4j;
 /** Reads NumPy .npy files (format versions 1–3) through ND4J's own reader, checking the header first. */
 final class NpyReader {
     private static final Pattern SHAPE = Pattern.compile("'shape':\\s*\\(([^)]*)\\)");
+    private static final Pattern DESCR = Pattern.compile("'descr':\\s*'([^']*)'");
+    /** The element types libnd4j reads; anything else (big-endian, objects, strings) crashes it. */
+    private static final Pattern SUPPORTED = Pattern.compile("[<|](f[248]|i[1248]|u1|b1)");
 
     private NpyReader() {}
 
@@ -25,6 +28,17 @@ final class NpyReader {
         }
         String header = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1);
         if (header.contains("'fortran_order': True")) throw new IOException("Fortran-ordered arrays are not supported");
+        Matcher d = DESCR.matcher(header);
+        if (!d.find()) throw new IOException("no 'descr' (element type) in the .npy header");
+        String descr = d.group(1);
+        if (descr.startsWith(">") && descr.length() > 2) {
+            throw new IOException("big-endian data ('" + descr + "') is not supported; save it little-endian"
+                    + " (numpy: a.astype(a.dtype.newbyteorder('<')))");
+        }
+        if (!SUPPORTED.matcher(descr).matches()) {
+            throw new IOException("element type '" + descr + "' is unsupported (supported: float16/32/64, int8/16/32/64,"
+                    + " uint8, bool)");
+        }
         Matcher m = SHAPE.matcher(header);
         if (!m.find()) throw new IOException("no shape in the .npy header");
         String[] parts = m.group(1).split(",");

@@ -248,9 +248,14 @@ public final class Tensor {
         int d = Shapes.normalizeDim(dim, first.dim(), "cat");
         long[] out = first.shape();
         boolean shapeOnly = false;
+        DType type = first.dtype;
         for (int t = 0; t < tensors.length; t++) {
             Tensor x = tensors[t];
+            if (x.dim() == 0) {
+                throw new ShapeException("cat(): zero-dimensional tensor (at position " + t + ") cannot be concatenated");
+            }
             shapeOnly |= x.isShapeOnly();
+            type = promote(type, x.dtype);
             if (x.dim() != first.dim()) {
                 throw new ShapeException("cat(): tensors must have the same number of dimensions: tensor 0 has shape "
                         + Shapes.format(first.shape) + ", tensor " + t + " has shape " + Shapes.format(x.shape));
@@ -264,11 +269,11 @@ public final class Tensor {
             }
             if (t > 0) out[d] += x.shape[d];
         }
-        if (shapeOnly) return new Tensor(out, first.dtype, null);
-        MemoryGuard.checkAllocation(first.dtype, out);
+        if (shapeOnly) return new Tensor(out, type, null);
+        MemoryGuard.checkAllocation(type, out);
         INDArray[] arrays = new INDArray[tensors.length];
-        for (int t = 0; t < tensors.length; t++) arrays[t] = tensors[t].array.castTo(first.dtype.nd4j());
-        return new Tensor(out, first.dtype, Nd4j.concat(d, arrays));
+        for (int t = 0; t < tensors.length; t++) arrays[t] = tensors[t].array.castTo(type.nd4j());
+        return new Tensor(out, type, Nd4j.concat(d, arrays));
     }
 
     // ---------------------------------------------------------------- arithmetic
@@ -292,7 +297,7 @@ public final class Tensor {
 
     private Tensor binary(Tensor other, String what, PairOp op) {
         long[] out = Shapes.broadcast(shape, other.shape, what);
-        DType type = promote(dtype, other.dtype);
+        DType type = resultType(this, other);
         if (isShapeOnly() || other.isShapeOnly()) return new Tensor(out, type, null);
         MemoryGuard.checkAllocation(type, out);
         INDArray x = array.dataType() == type.nd4j() ? array : array.castTo(type.nd4j());
@@ -306,11 +311,24 @@ public final class Tensor {
 
     private Tensor scalarOp(double value, String what, ScalarOp op) {
         boolean whole = value == Math.rint(value) && !Double.isInfinite(value);
-        DType type = dtype.isFloatingPoint() || whole ? dtype : DType.FLOAT32;
+        DType type = dtype.isFloatingPoint() ? dtype : !whole ? DType.FLOAT32 : dtype == DType.BOOL ? DType.INT64 : dtype;
         Tensor source = type == dtype ? this : to(type);
         Number v = type.isFloatingPoint() ? (Number) value : (Number) (long) value;
         return source.derive(shape.clone(), type, a -> op.apply(a, v));
     }
+
+    /**
+     * PyTorch's result type for two tensors: a zero-dimensional operand only decides the type when it
+     * is of a higher category (bool < integer < floating) than the other; float32 + float64 scalar is float32.
+     */
+    static DType resultType(Tensor a, Tensor b) {
+        if ((a.dim() == 0) == (b.dim() == 0)) return promote(a.dtype, b.dtype);
+        DType dimensioned = a.dim() == 0 ? b.dtype : a.dtype;
+        DType zeroDim = a.dim() == 0 ? a.dtype : b.dtype;
+        return category(zeroDim) > category(dimensioned) ? zeroDim : dimensioned;
+    }
+
+    private static int category(DType t) { return t == DType.BOOL ? 0 : t.isFloatingPoint() ? 2 : 1; }
 
     static DType promote(DType a, DType b) {
         if (a == b) return a;
@@ -357,7 +375,7 @@ public final class Tensor {
         bFull[batch.length] = k1; bFull[batch.length + 1] = n;
         INDArray x = expandTo(array.castTo(type.nd4j()).reshape('c', a), aFull);
         INDArray y = expandTo(other.array.castTo(type.nd4j()).reshape('c', b), bFull);
-        INDArray z = batch.length == 0 ? x.mmul(y) : Nd4j.matmul(x, y);
+        INDArray z = k1 == 0 ? Nd4j.zeros(type.nd4j(), full) : batch.length == 0 ? x.mmul(y) : Nd4j.matmul(x, y);
         return new Tensor(out, type, z.reshape('c', out));
     }
 
@@ -408,27 +426,44 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- reductions
 
-    public Tensor sum() { return derive(new long[0], a -> Nd4j.scalar(a.dataType(), a.sumNumber())); }
+    /** Integer and bool tensors sum to int64, as in PyTorch (no int32 overflow, a bool sum counts). */
+    public Tensor sum() {
+        DType type = sumType();
+        return derive(new long[0], type, a -> numel() == 0 ? Nd4j.scalar(type.nd4j(), 0)
+                : Nd4j.scalar(type.nd4j(), a.castTo(type.nd4j()).sumNumber()));
+    }
 
     public Tensor sum(int dim) {
         int d = Shapes.normalizeDim(dim, dim(), "sum");
-        return derive(dim() == 0 ? new long[0] : Shapes.remove(shape, d), a -> dim() == 0 ? a.dup() : a.sum(d));
+        DType type = sumType();
+        long[] out = dim() == 0 ? new long[0] : Shapes.remove(shape, d);
+        return derive(out, type, a -> numel() == 0 ? Nd4j.zeros(type.nd4j(), out)
+                : dim() == 0 ? a.castTo(type.nd4j()) : a.castTo(type.nd4j()).sum(d));
     }
 
+    private DType sumType() { return dtype.isFloatingPoint() ? dtype : DType.INT64; }
+
     public Tensor mean() {
-        return floating().derive(new long[0], floatType(), a -> Nd4j.scalar(a.dataType(), a.meanNumber()));
+        return floating().derive(new long[0], floatType(),
+                a -> Nd4j.scalar(a.dataType(), numel() == 0 ? Double.NaN : a.meanNumber().doubleValue()));
     }
 
     public Tensor mean(int dim) {
         int d = Shapes.normalizeDim(dim, dim(), "mean");
-        return floating().derive(dim() == 0 ? new long[0] : Shapes.remove(shape, d), floatType(),
-                a -> dim() == 0 ? a.dup() : a.mean(d));
+        long[] out = dim() == 0 ? new long[0] : Shapes.remove(shape, d);
+        return floating().derive(out, floatType(), a -> numel() == 0 ? Nd4j.valueArrayOf(out, Double.NaN, a.dataType())
+                : dim() == 0 ? a.dup() : a.mean(d));
     }
 
     public Tensor argmax(int dim) {
         int d = Shapes.normalizeDim(dim, dim(), "argmax");
+        if (dim() > 0 && shape[d] == 0) {
+            throw new ShapeException("argmax(): expected reduction dim " + d + " to have non-zero size, got shape "
+                    + Shapes.format(shape));
+        }
         return derive(dim() == 0 ? new long[0] : Shapes.remove(shape, d), DType.INT64,
-                a -> dim() == 0 ? Nd4j.scalar(0L) : Nd4j.argMax(a, d));
+                a -> dim() == 0 ? Nd4j.scalar(0L) : numel() == 0 ? Nd4j.zeros(DType.INT64.nd4j(), Shapes.remove(shape, d))
+                        : Nd4j.argMax(a, d));
     }
 
     // ---------------------------------------------------------------- printing

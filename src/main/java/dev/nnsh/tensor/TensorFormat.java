@@ -31,7 +31,8 @@ final class TensorFormat {
         boolean summarize = t.numel() > THRESHOLD;
         List<Double> shown = new ArrayList<>();
         collect(a, t.shape(), new long[t.dim()], 0, summarize, shown);
-        ValueStyle style = ValueStyle.choose(shown, t.dtype().isFloatingPoint());
+        ValueStyle style = t.dtype() == DType.BOOL ? ValueStyle.BOOLEAN_STYLE
+                : ValueStyle.choose(shown, t.dtype().isFloatingPoint());
         StringBuilder sb = new StringBuilder("tensor(");
         if (t.numel() == 0) {
             sb.append("[]");
@@ -43,7 +44,7 @@ final class TensorFormat {
     }
 
     private static String dtypeSuffix(DType d) {
-        return d == DType.FLOAT32 || d == DType.INT64 ? "" : ", dtype=torch." + d;
+        return d == DType.FLOAT32 || d == DType.INT64 || d == DType.BOOL ? "" : ", dtype=torch." + d;
     }
 
     private static List<Long> indices(long size, boolean summarize) {
@@ -109,7 +110,8 @@ final class TensorFormat {
 
     /** How one tensor's values are written: all with the same width and notation. */
     private record ValueStyle(int kind, int width) {
-        static final int INTEGER = 0, WHOLE_FLOAT = 1, FIXED = 2, SCIENTIFIC = 3;
+        static final int INTEGER = 0, WHOLE_FLOAT = 1, FIXED = 2, SCIENTIFIC = 3, BOOLEAN = 4;
+        static final ValueStyle BOOLEAN_STYLE = new ValueStyle(BOOLEAN, 5);
 
         static ValueStyle choose(List<Double> values, boolean floating) {
             int kind;
@@ -125,7 +127,8 @@ final class TensorFormat {
                     maxAbs = Math.max(maxAbs, m);
                     if (m != 0) minAbs = Math.min(minAbs, m);
                 }
-                if (whole) kind = maxAbs > 1e8 ? SCIENTIFIC : WHOLE_FLOAT;
+                boolean farApart = minAbs != Double.MAX_VALUE && maxAbs / minAbs > 1000;
+                if (whole) kind = maxAbs > 1e8 || farApart ? SCIENTIFIC : WHOLE_FLOAT;
                 else if (minAbs != Double.MAX_VALUE && (maxAbs / minAbs > 1000 || maxAbs > 1e8 || minAbs < 1e-4)) {
                     kind = SCIENTIFIC;
                 } else kind = FIXED;
@@ -141,6 +144,7 @@ final class TensorFormat {
             if (Double.isInfinite(v)) return v > 0 ? "inf" : "-inf";
             return switch (kind) {
                 case INTEGER -> Long.toString((long) v);
+                case BOOLEAN -> v != 0 ? "True" : "False";
                 case WHOLE_FLOAT -> (long) v + ".";
                 case FIXED -> String.format("%.4f", v);
                 default -> String.format("%.4e", v);

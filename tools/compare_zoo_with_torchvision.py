@@ -1,0 +1,96 @@
+#!/usr/bin/python3
+"""Runs torchvision's models and nnsh's zoo models on the same weights and input; prints the max abs diff.
+
+usage: tools/compare_zoo_with_torchvision.py [model ...]   (default: resnet18 squeezenet1_1)
+       models: torchvision names, e.g. resnet18 resnet50 squeezenet1_0 mobilenet_v2 densenet121 alexnet vgg11_bn
+
+For each model: torchvision's model (seeded random weights; BatchNorm weights, biases and running statistics
+made non-trivial) in eval mode; its state_dict, a random input [2, 3, 224, 224] and its output are written
+as .npy files to a temporary folder; scripts/nnsh then loads them with Tensor.load, calls
+Models.<name>().loadStateDict(...) (so every parameter and buffer name and shape must match torchvision's),
+runs the model in eval mode and compares.  Exits 1 if a model differs by more than 1e-4 relative to its
+output's magnitude, or fails to load.  Needs Debian's python3-torch and python3-torchvision; not a test.
+"""
+import os
+import subprocess
+import sys
+import tempfile
+
+import numpy as np
+import torch
+import torchvision
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TOLERANCE = 1e-4
+
+
+def java_factory(name):
+    """torchvision's function name as the Models factory: mobilenet_v2 -> mobilenetV2, vgg11_bn -> vgg11Bn."""
+    if name.startswith("squeezenet"):
+        return name
+    head, *rest = name.split("_")
+    return head + "".join(part[:1].upper() + part[1:] for part in rest)
+
+
+def export(name, folder):
+    torch.manual_seed(0)
+    model = getattr(torchvision.models, name)().eval()
+    with torch.no_grad():
+        for m in model.modules():
+            if isinstance(m, torch.nn.BatchNorm2d):
+                m.running_mean.uniform_(-0.5, 0.5)
+                m.running_var.uniform_(0.5, 2)
+                m.weight.uniform_(0.5, 1.5)
+                m.bias.uniform_(-0.2, 0.2)
+    state = model.state_dict()
+    for key, value in state.items():
+        np.save(os.path.join(folder, key + ".npy"), value.numpy())
+    with open(os.path.join(folder, "keys.txt"), "w") as f:
+        f.write("".join(key + "\n" for key in state))
+    x = torch.rand(2, 3, 224, 224)
+    with torch.no_grad():
+        y = model(x)
+    np.save(os.path.join(folder, "input.npy"), x.numpy())
+    np.save(os.path.join(folder, "expected.npy"), y.numpy())
+    return float(y.abs().max())
+
+
+SCRIPT = """
+import java.nio.file.*;
+var dir = Path.of("{folder}");
+var state = new java.util.LinkedHashMap<String, Tensor>();
+for (String k : Files.readAllLines(dir.resolve("keys.txt"))) state.put(k, Tensor.load(dir.resolve(k + ".npy")));
+var net = Models.{factory}();
+net.loadStateDict(state);
+net.eval();
+var out = net.apply(Tensor.load(dir.resolve("input.npy")));
+var expected = Tensor.load(dir.resolve("expected.npy"));
+System.out.println("MAXDIFF " + out.sub(expected).nd().amaxNumber().doubleValue());
+"""
+
+
+def compare(name):
+    with tempfile.TemporaryDirectory(prefix="nnsh-zoo-") as folder:
+        magnitude = export(name, folder)
+        script = os.path.join(folder, "compare.jsh")
+        with open(script, "w") as f:
+            f.write(SCRIPT.format(folder=folder, factory=java_factory(name)))
+        run = subprocess.run([os.path.join(ROOT, "scripts", "nnsh"), script], capture_output=True, text=True)
+        lines = [line for line in run.stdout.splitlines() if line.startswith("MAXDIFF ")]
+        if run.returncode != 0 or not lines:
+            print(f"{name:16s} FAILED\n{run.stdout}{run.stderr}")
+            return False
+        diff = float(lines[-1].split()[1])
+        ok = diff <= TOLERANCE * max(1.0, magnitude)
+        print(f"{name:16s} max abs diff {diff:.3g} (outputs up to {magnitude:.3g}){'' if ok else '  MISMATCH'}")
+        return ok
+
+
+def main():
+    names = sys.argv[1:] or ["resnet18", "squeezenet1_1"]
+    results = [compare(name) for name in names]
+    sys.exit(0 if all(results) else 1)
+
+
+if __name__ == "__main__":
+    main()
