@@ -29,6 +29,7 @@ final class ScriptRunner {
 
     /** Runs one script; false when it should end the run (a failure without keep-going, or /exit). */
     boolean run(String name, String text) {
+        text = text.replace("\r\n", "\n"); // scripts saved on Windows: no stray \r in echoed lines
         for (Snippets.Chunk chunk : Snippets.chunks(session.engine().analysis(), text)) {
             String line = chunk.text().strip();
             if (line.equals("/exit")) {

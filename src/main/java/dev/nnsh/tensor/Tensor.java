@@ -58,6 +58,7 @@ public final class Tensor {
     public static Tensor rand(long... shape) { return rand(DType.FLOAT32, shape); }
 
     public static Tensor rand(DType dtype, long... shape) {
+        requireFloatingPoint(dtype, "Tensor.rand");
         long[] s = allocatable(dtype, shape, "Tensor.rand");
         return of(Generator.uniform(dtype.nd4j(), s));
     }
@@ -65,8 +66,16 @@ public final class Tensor {
     public static Tensor randn(long... shape) { return randn(DType.FLOAT32, shape); }
 
     public static Tensor randn(DType dtype, long... shape) {
+        requireFloatingPoint(dtype, "Tensor.randn");
         long[] s = allocatable(dtype, shape, "Tensor.randn");
         return of(Generator.normal(dtype.nd4j(), s));
+    }
+
+    private static void requireFloatingPoint(DType dtype, String what) {
+        if (!dtype.isFloatingPoint()) {
+            throw new IllegalArgumentException(what + ": random values need a floating-point dtype, got " + dtype
+                    + " (use zeros/ones/arange for integers)");
+        }
     }
 
     public static Tensor zeros(long... shape) { return zeros(DType.FLOAT32, shape); }
@@ -229,9 +238,8 @@ public final class Tensor {
     }
 
     public Tensor squeeze(int dim) {
-        if (dim() == 0) return this;
         int d = Shapes.normalizeDim(dim, dim(), "squeeze");
-        if (shape[d] != 1) return this;
+        if (dim() == 0 || shape[d] != 1) return this;
         long[] out = Shapes.remove(shape, d);
         return derive(out, a -> a.reshape('c', out));
     }

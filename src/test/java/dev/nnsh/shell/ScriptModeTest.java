@@ -56,6 +56,17 @@ class ScriptModeTest {
     }
 
     @Test
+    void windowsLineEndingsRunAndErrorsEchoTheLineWithoutCarriageReturns() throws Exception {
+        Path f = Launcher.script(dir, "crlf.jsh", "int a = 2;\r\na * 21\r\nint b = undefinedName;\r\n");
+        Launcher.Run r = Launcher.run("", f.toString());
+        assertEquals(1, r.status());
+        assertEquals("Out[2]: 42\n", r.out());
+        assertTrue(r.err().startsWith(f + ":3: error: cannot find symbol"), r.err());
+        assertTrue(r.err().contains("    int b = undefinedName;\n"), r.err());
+        assertFalse(r.err().contains("\r"), r.err());
+    }
+
+    @Test
     void keepGoingRunsEveryCellAndStillFails() throws Exception {
         Launcher.Run r = Launcher.run("""
                 System.out.println("one");

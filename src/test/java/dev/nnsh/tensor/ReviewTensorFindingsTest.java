@@ -92,4 +92,18 @@ class ReviewTensorFindingsTest {
         assertEquals("tensor([1.0000e+04, 1.0000e+00, 2.0000e+00])", Tensor.of(new float[]{1e4f, 1, 2}).toString());
         assertEquals("tensor([1000.,    1.,    2.])", Tensor.of(new float[]{1e3f, 1, 2}).toString());
     }
+
+    @Test void squeezeOfAZeroDimTensorChecksTheDimLikePyTorch() {
+        Tensor zeroDim = Tensor.scalar(1);
+        assertArrayEquals(new long[0], zeroDim.squeeze(0).shape());
+        assertArrayEquals(new long[0], zeroDim.squeeze(-1).shape());
+        var e = assertThrows(ShapeException.class, () -> zeroDim.squeeze(3));
+        assertTrue(e.getMessage().contains("[-1, 0]"), e.getMessage());
+    }
+
+    @Test void randomIntegersAreRefusedWithTheDtypeNamed() {
+        var e = assertThrows(IllegalArgumentException.class, () -> Tensor.rand(DType.INT64, 2));
+        assertTrue(e.getMessage().contains("int64") && e.getMessage().contains("Tensor.rand"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Tensor.randn(DType.INT32, 2));
+    }
 }
