@@ -34,16 +34,18 @@ public abstract class Module {
     /** Calls the module: observers see the call, then {@link #forward(Tensor)} runs. */
     public final Tensor apply(Tensor x) { return apply(new Tensor[]{x}); }
 
-    /** Calls a module with several inputs; it runs {@link #forward(Tensor...)}. */
+    /**
+     * Calls a module with several inputs; it runs {@link #forward(Tensor...)}. Inputs after the first
+     * may be null where the module takes them as optional (PyTorch's None: a mask not given).
+     */
     public final Tensor apply(Tensor... inputs) {
         Deque<Module> stack = CALL_STACK.get();
         CallObserver observer = OBSERVER.get();
         stack.push(this);
         try {
-            for (int i = 0; i < inputs.length; i++) {
-                if (inputs[i] == null) {
-                    throw new ModuleException(pathOf(stack), typeName(), new IllegalArgumentException("input " + i + " is null"));
-                }
+            if (inputs.length == 0 || inputs[0] == null) {
+                throw new ModuleException(pathOf(stack), typeName(), new IllegalArgumentException(
+                        inputs.length == 0 ? "no input given" : "input 0 is null"));
             }
             if (observer != null) observer.before(this, inputs);
             Tensor output;

@@ -140,7 +140,7 @@ public class MultiheadAttention extends Module {
 
     /** The attention output only (no weights computed); masks may be null. */
     Tensor applyWithMasks(Tensor query, Tensor key, Tensor value, Tensor keyPaddingMask, Tensor attnMask) {
-        return call(query, key, value, new CallOptions(keyPaddingMask, attnMask, false, true)).output();
+        return apply(query, key, value, keyPaddingMask, attnMask);
     }
 
     private AttentionOutput call(Tensor query, Tensor key, Tensor value, CallOptions options) {

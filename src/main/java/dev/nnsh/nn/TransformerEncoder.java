@@ -13,7 +13,6 @@ public class TransformerEncoder extends Module {
     ModuleList layers;
     Module norm;
 
-    private Tensor[] pendingMasks;
 
     public TransformerEncoder(TransformerEncoderLayer encoderLayer, int numLayers) {
         this(encoderLayer, numLayers, null);
@@ -32,30 +31,20 @@ public class TransformerEncoder extends Module {
 
     public TransformerEncoderLayer layer(int index) { return (TransformerEncoderLayer) layers.get(index); }
 
+    /** {@code apply(src, mask, srcKeyPaddingMask)}, where either mask may be null. */
     public Tensor applyWithMasks(Tensor src, Tensor mask, Tensor srcKeyPaddingMask) {
-        Tensor[] previous = pendingMasks;
-        pendingMasks = new Tensor[]{mask, srcKeyPaddingMask};
-        try {
-            return apply(src);
-        } finally {
-            pendingMasks = previous;
-        }
+        return apply(src, mask, srcKeyPaddingMask);
     }
 
     @Override public Tensor forward(Tensor... inputs) {
-        Tensor[] masks = pendingMasks;
-        pendingMasks = null; // a nested call must not see this call's masks
         if (inputs.length > 3) {
             throw new IllegalArgumentException(typeName() + " takes 1 to 3 inputs (src, mask, src_key_padding_mask), got "
                     + inputs.length);
         }
-        Tensor mask = masks != null ? masks[0] : inputs.length > 1 ? inputs[1] : null;
-        Tensor keyPaddingMask = masks != null ? masks[1] : inputs.length > 2 ? inputs[2] : null;
+        Tensor mask = inputs.length > 1 ? inputs[1] : null;
+        Tensor keyPaddingMask = inputs.length > 2 ? inputs[2] : null;
         Tensor x = inputs[0];
-        for (Module layer : layers) {
-            x = mask == null && keyPaddingMask == null ? layer.apply(x)
-                    : ((TransformerEncoderLayer) layer).applyWithMasks(x, mask, keyPaddingMask);
-        }
+        for (Module layer : layers) x = layer.apply(x, mask, keyPaddingMask);
         return norm == null ? x : norm.apply(x);
     }
 }

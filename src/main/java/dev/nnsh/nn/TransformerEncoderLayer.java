@@ -31,7 +31,6 @@ public class TransformerEncoderLayer extends Module {
     Dropout dropout2;
     Module activation; // only when the activation is a module; a named one ("relu", "gelu") is a function
 
-    private Tensor[] pendingMasks;
 
     public TransformerEncoderLayer(long dModel, int nhead) {
         this.dModel = Args.positive("TransformerEncoderLayer", "d_model", dModel);
@@ -146,26 +145,18 @@ public class TransformerEncoderLayer extends Module {
 
     // ---------------------------------------------------------------- calling
 
-    /** Like {@code apply(src, srcMask, srcKeyPaddingMask)}, where either mask may be null. */
+    /** {@code apply(src, srcMask, srcKeyPaddingMask)}, where either mask may be null. */
     public Tensor applyWithMasks(Tensor src, Tensor srcMask, Tensor srcKeyPaddingMask) {
-        Tensor[] previous = pendingMasks;
-        pendingMasks = new Tensor[]{srcMask, srcKeyPaddingMask};
-        try {
-            return apply(src);
-        } finally {
-            pendingMasks = previous;
-        }
+        return apply(src, srcMask, srcKeyPaddingMask);
     }
 
     @Override public Tensor forward(Tensor... inputs) {
-        Tensor[] masks = pendingMasks;
-        pendingMasks = null; // a nested call must not see this call's masks
         if (inputs.length > 3) {
             throw new IllegalArgumentException(typeName() + " takes 1 to 3 inputs (src, src_mask, src_key_padding_mask), got "
                     + inputs.length);
         }
-        Tensor srcMask = masks != null ? masks[0] : inputs.length > 1 ? inputs[1] : null;
-        Tensor keyPaddingMask = masks != null ? masks[1] : inputs.length > 2 ? inputs[2] : null;
+        Tensor srcMask = inputs.length > 1 ? inputs[1] : null;
+        Tensor keyPaddingMask = inputs.length > 2 ? inputs[2] : null;
         Tensor x = inputs[0];
         if (normFirst) {
             x = x.add(selfAttentionBlock(norm1.apply(x), srcMask, keyPaddingMask));
