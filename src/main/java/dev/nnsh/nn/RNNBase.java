@@ -80,6 +80,11 @@ public abstract class RNNBase<S extends RNNBase<S>> extends Module {
 
     public int numDirections() { return bidirectional ? 2 : 1; }
 
+    /** Weight rows per hidden unit: 4 for LSTM (i, f, g, o), 3 for GRU (r, z, n), 1 for RNN. */
+    public int gates() { return kind.gates(); }
+
+    public boolean hasBias() { return bias; }
+
     private void resetParameters() {
         for (String name : parameterNames) removeParameter(name);
         parameterNames.clear();

@@ -9,6 +9,7 @@ import dev.nnsh.nn.ConvNd;
 import dev.nnsh.nn.ConvTranspose2d;
 import dev.nnsh.nn.Linear;
 import dev.nnsh.nn.Module;
+import dev.nnsh.nn.RNNBase;
 import dev.nnsh.nn.Windowed;
 import dev.nnsh.tensor.Shapes;
 
@@ -28,6 +29,7 @@ final class LayerFormulas {
         if (m instanceof Linear l) return linear(row, l);
         if (m instanceof Windowed w) return pooling(row, w);
         if (m instanceof BatchNormBase<?>) return batchNorm(row);
+        if (m instanceof RNNBase<?> r) return recurrent(row, r);
         return generic(row);
     }
 
@@ -118,6 +120,36 @@ final class LayerFormulas {
         String rounding = w.ceilMode() ? "⌈(%s + 2p − d·(k−1) − 1)/s⌉ + 1" : "⌊(%s + 2p − d·(k−1) − 1)/s⌋ + 1";
         lines.add(outputLine(row, "C", k.length, String.format(rounding, dimSymbol(k.length))));
         lines.addAll(windowSteps(row, k, s, p, d, w.ceilMode()));
+        return lines;
+    }
+
+    // ---------------------------------------------------------------- recurrent
+
+    /** Per layer and direction: gates·H·(in + H + 2), the input and hidden weights plus two biases. */
+    private static List<String> recurrent(LayerInfo row, RNNBase<?> r) {
+        long h = r.hiddenSize();
+        int directions = r.numDirections();
+        List<String> lines = new ArrayList<>();
+        lines.add(row.typeName() + "(" + r.inputSize() + ", " + h + (r.numLayers() > 1 ? ", num_layers " + r.numLayers() : "")
+                + (directions == 2 ? ", bidirectional" : "") + (r.hasBias() ? "" : ", no bias") + ")");
+        List<String> terms = new ArrayList<>();
+        for (int layer = 0; layer < r.numLayers(); layer++) {
+            long in = layer == 0 ? r.inputSize() : directions * h;
+            String term = r.gates() + "·" + h + "·(" + in + " + " + h + (r.hasBias() ? " + 2" : "") + ")";
+            terms.add(directions == 2 ? "2·" + term : term);
+        }
+        String perLayer = "gates·H·(in + H" + (r.hasBias() ? " + 2" : "") + ")";
+        lines.add(String.format("params     = Σ layers%s %s = %s = %,d", directions == 2 ? " and directions" : "", perLayer,
+                String.join(" + ", terms), row.numParams()));
+        lines.add("             gates = " + r.gates() + (r.gates() == 4 ? " (i, f, g, o)" : r.gates() == 3 ? " (r, z, n)" : "")
+                + "; a later layer's input is the previous layer's output, " + (directions == 2 ? "2·H" : "H") + " wide");
+        long[] out = row.outputShape();
+        if (out == null) return lines;
+        lines.add("output     = [L, N, " + (directions == 2 ? "2·H" : "H") + "] = " + Shapes.format(out));
+        if (out.length >= 2) {
+            lines.add(String.format("mult-adds  = params·out[0]·out[1] = %,d·%d·%d = %,d", row.numParams(), out[0], out[1],
+                    row.multAdds()));
+        }
         return lines;
     }
 

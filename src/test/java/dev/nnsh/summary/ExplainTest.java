@@ -69,4 +69,15 @@ class ExplainTest {
         assertTrue(text.contains("params     = C_in·C_out·kH·kW + C_out = 16·33·3·3 + 33 = 4,785"), text);
         assertTrue(text.contains("H_out = (5 − 1)·2 − 2·0 + 1·(3−1) + 0 + 1 = 11"), text);
     }
+
+    @Test void recurrentLayersShowTheGateFormulaPerLayerAndDirection() {
+        String text = printed(() -> Nnsh.explain(new dev.nnsh.nn.LSTM(10, 20, 2), 5, 3, 10));
+        // PyTorch: 4·H·(in + H + 2) per layer; the second layer's input is H wide
+        assertTrue(text.contains("LSTM(10, 20, num_layers 2)\n"
+                + "  params     = Σ layers gates·H·(in + H + 2) = 4·20·(10 + 20 + 2) + 4·20·(20 + 20 + 2) = 5,920\n"), text);
+        assertTrue(text.contains("mult-adds  = params·out[0]·out[1] = 5,920·5·3 = 88,800"), text);
+        String bi = printed(() -> Nnsh.explain(new dev.nnsh.nn.GRU(8, 16).bidirectional(true), 4, 2, 8));
+        assertTrue(bi.contains("= 2·3·16·(8 + 16 + 2) = 2,496"), bi);
+        assertTrue(bi.contains("output     = [L, N, 2·H] = [4, 2, 32]"), bi);
+    }
 }
