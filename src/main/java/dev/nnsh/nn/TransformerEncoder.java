@@ -37,13 +37,9 @@ public class TransformerEncoder extends Module {
     }
 
     @Override public Tensor forward(Tensor... inputs) {
-        if (inputs.length > 3) {
-            throw new IllegalArgumentException(typeName() + " takes 1 to 3 inputs (src, mask, src_key_padding_mask), got "
-                    + inputs.length);
-        }
-        Tensor mask = inputs.length > 1 ? inputs[1] : null;
-        Tensor keyPaddingMask = inputs.length > 2 ? inputs[2] : null;
-        Tensor x = inputs[0];
+        EncoderInputs in = EncoderInputs.of(typeName(), inputs);
+        Tensor mask = in.mask(), keyPaddingMask = in.keyPaddingMask();
+        Tensor x = in.src();
         for (Module layer : layers) x = layer.apply(x, mask, keyPaddingMask);
         return norm == null ? x : norm.apply(x);
     }

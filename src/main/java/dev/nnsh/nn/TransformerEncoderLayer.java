@@ -151,13 +151,9 @@ public class TransformerEncoderLayer extends Module {
     }
 
     @Override public Tensor forward(Tensor... inputs) {
-        if (inputs.length > 3) {
-            throw new IllegalArgumentException(typeName() + " takes 1 to 3 inputs (src, src_mask, src_key_padding_mask), got "
-                    + inputs.length);
-        }
-        Tensor srcMask = inputs.length > 1 ? inputs[1] : null;
-        Tensor keyPaddingMask = inputs.length > 2 ? inputs[2] : null;
-        Tensor x = inputs[0];
+        EncoderInputs in = EncoderInputs.of(typeName(), inputs);
+        Tensor srcMask = in.mask(), keyPaddingMask = in.keyPaddingMask();
+        Tensor x = in.src();
         if (normFirst) {
             x = x.add(selfAttentionBlock(norm1.apply(x), srcMask, keyPaddingMask));
             return x.add(feedForwardBlock(norm2.apply(x)));

@@ -97,10 +97,4 @@ public final class Shapes {
     }
 
     public static boolean same(long[] a, long[] b) { return Arrays.equals(a, b); }
-
-    public static int[] toInts(long[] values) {
-        int[] out = new int[values.length];
-        for (int i = 0; i < values.length; i++) out[i] = Math.toIntExact(values[i]);
-        return out;
-    }
 }
