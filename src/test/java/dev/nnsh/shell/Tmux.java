@@ -8,8 +8,8 @@ import java.util.concurrent.TimeUnit;
 
 /** A real terminal: a detached tmux session, driven by send-keys and read by capture-pane. */
 final class Tmux implements AutoCloseable {
-    /** A server of its own, away from any tmux the developer runs. */
-    private static final String SOCKET = "nnsh-shell-tests";
+    /** A server of its own per test JVM, away from any tmux the developer or a parallel build runs. */
+    private static final String SOCKET = "nnsh-shell-tests-" + ProcessHandle.current().pid();
     private final String name;
 
     Tmux(String name, String command) throws IOException, InterruptedException {
