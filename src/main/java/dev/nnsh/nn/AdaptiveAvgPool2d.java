@@ -1,5 +1,7 @@
 package dev.nnsh.nn;
 
+import dev.nnsh.ops.Args;
+import dev.nnsh.tensor.PyFormat;
 import dev.nnsh.tensor.Tensor;
 
 /** {@code nn.AdaptiveAvgPool2d(output_size)}: output size int or (h, w), windows ⌊i·in/out⌋ to ⌈(i+1)·in/out⌉. */
@@ -25,5 +27,5 @@ public class AdaptiveAvgPool2d extends Module {
 
     @Override public Tensor forward(Tensor x) { return F.adaptiveAvgPool2d(x, outputSize[0], outputSize[1]); }
 
-    @Override public String extraRepr() { return "output_size=" + Args.intOrTuple(outputSize, givenAsInt); }
+    @Override public String extraRepr() { return "output_size=" + PyFormat.intOrTuple(outputSize, givenAsInt); }
 }

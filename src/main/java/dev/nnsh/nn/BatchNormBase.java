@@ -2,7 +2,9 @@ package dev.nnsh.nn;
 
 import dev.nnsh.tensor.DType;
 import dev.nnsh.tensor.Tensor;
-import org.nd4j.linalg.api.ndarray.INDArray;
+import dev.nnsh.ops.Args;
+import dev.nnsh.ops.NormOps;
+import dev.nnsh.tensor.PyFormat;
 
 /**
  * What BatchNorm1d and BatchNorm2d share, like PyTorch's {@code _BatchNorm}: weight (1) and bias (0)
@@ -88,33 +90,25 @@ public abstract class BatchNormBase<T extends BatchNormBase<T>> extends Module {
     /** Rejects inputs of the wrong rank, with PyTorch's wording. */
     protected abstract void checkRank(Tensor x);
 
+    /**
+     * As PyTorch's {@code _BatchNorm.forward}: in training with running statistics, num_batches_tracked
+     * counts the batch and the factor is momentum (or 1/num_batches_tracked when momentum is None);
+     * batch statistics are used in training or when no running statistics are kept.
+     */
     @Override public Tensor forward(Tensor x) {
         checkRank(x);
-        boolean batchStatistics = isTraining() || !trackRunningStats;
-        NormOps.checkBatchNormInput(typeName(), x, numFeatures, batchStatistics);
-        if (x.isShapeOnly()) return Tensor.shapeOnly(x.dtype(), x.shape());
-        INDArray w = affine ? ownParameters().get("weight").data().nd() : null;
-        INDArray b = affine ? ownParameters().get("bias").data().nd() : null;
-        if (!batchStatistics) {
-            INDArray mean = ownBuffers().get("running_mean").data().nd();
-            INDArray var = ownBuffers().get("running_var").data().nd();
-            return x.derive(x.shape(), x.dtype(), a -> NormOps.normalizeChannels(a, mean, var, w, b, eps));
+        boolean updating = isTraining() && trackRunningStats;
+        double factor = momentum == null ? 0.0 : momentum;
+        if (updating && !x.isShapeOnly()) {
+            Buffer tracked = ownBuffers().get("num_batches_tracked");
+            tracked.set(tracked.data().add(1));
+            if (momentum == null) factor = 1.0 / tracked.data().item();
         }
-        INDArray[][] result = new INDArray[1][];
-        Tensor out = x.derive(x.shape(), x.dtype(), a -> (result[0] = NormOps.normalizeWithBatchStatistics(a, w, b, eps))[0]);
-        if (isTraining() && trackRunningStats) updateRunningStatistics(result[0][1], result[0][2], NormOps.valuesPerChannel(x.shape()));
-        return out;
-    }
-
-    private void updateRunningStatistics(INDArray batchMean, INDArray batchBiasedVar, long count) {
-        Buffer tracked = ownBuffers().get("num_batches_tracked");
-        long batches = (long) tracked.data().item() + 1;
-        tracked.set(Tensor.of(org.nd4j.linalg.factory.Nd4j.scalar(batches)));
-        double factor = momentum == null ? 1.0 / batches : momentum;
-        Buffer mean = ownBuffers().get("running_mean");
-        Buffer var = ownBuffers().get("running_var");
-        mean.set(Tensor.of(NormOps.movingAverage(mean.data().nd(), batchMean, factor)));
-        var.set(Tensor.of(NormOps.movingAverage(var.data().nd(), NormOps.unbiased(batchBiasedVar, count), factor)));
+        Tensor mean = trackRunningStats ? ownBuffers().get("running_mean").valueFor(x) : null;
+        Tensor var = trackRunningStats ? ownBuffers().get("running_var").valueFor(x) : null;
+        Tensor w = affine ? ownParameters().get("weight").valueFor(x) : null;
+        Tensor b = affine ? ownParameters().get("bias").valueFor(x) : null;
+        return NormOps.batchNorm(typeName(), x, numFeatures, mean, var, w, b, isTraining() || !trackRunningStats, factor, eps);
     }
 
     @Override public String extraRepr() {

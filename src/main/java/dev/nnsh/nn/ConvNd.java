@@ -2,6 +2,10 @@ package dev.nnsh.nn;
 
 import java.util.Arrays;
 
+import dev.nnsh.ops.Args;
+import dev.nnsh.ops.ConvOps;
+import dev.nnsh.tensor.PyFormat;
+
 /**
  * What Conv1d, Conv2d and ConvTranspose2d share, like PyTorch's {@code _ConvNd}: channels, window
  * arguments (one entry per spatial dim), groups, bias, default initialisation and {@code extra_repr}.
@@ -101,19 +105,12 @@ public abstract class ConvNd<T extends ConvNd<T>> extends Module implements Wind
     }
 
     /** PyTorch's rule for transposed convs, checked where all arguments are known (constructor, forward). */
-    protected void checkOutputPadding() {
-        for (int i = 0; i < kernel.length; i++) {
-            if (outputPadding[i] >= stride[i] && outputPadding[i] >= dilation[i]) {
-                throw new IllegalArgumentException(layer + ": output_padding must be smaller than either stride or dilation, got output_padding "
-                        + Args.tuple(outputPadding) + ", stride " + Args.tuple(stride) + ", dilation " + Args.tuple(dilation));
-            }
-        }
-    }
+    protected void checkOutputPadding() { ConvOps.checkOutputPadding(layer, outputPadding, stride, dilation); }
 
     private void checkSame() {
         if ("same".equals(paddingMode) && Arrays.stream(stride).anyMatch(s -> s != 1)) {
             throw new IllegalArgumentException(layer + ": padding=\"same\" is not supported for strided convolutions (stride "
-                    + Args.tuple(stride) + ")");
+                    + PyFormat.tuple(stride) + ")");
         }
     }
 
@@ -170,11 +167,11 @@ public abstract class ConvNd<T extends ConvNd<T>> extends Module implements Wind
 
     @Override public String extraRepr() {
         StringBuilder sb = new StringBuilder().append(inChannels).append(", ").append(outChannels)
-                .append(", kernel_size=").append(Args.tuple(kernel)).append(", stride=").append(Args.tuple(stride));
+                .append(", kernel_size=").append(PyFormat.tuple(kernel)).append(", stride=").append(PyFormat.tuple(stride));
         if (paddingMode != null) sb.append(", padding=").append(paddingMode);
-        else if (Arrays.stream(padding).anyMatch(p -> p != 0)) sb.append(", padding=").append(Args.tuple(padding));
-        if (Arrays.stream(dilation).anyMatch(d -> d != 1)) sb.append(", dilation=").append(Args.tuple(dilation));
-        if (Arrays.stream(outputPadding).anyMatch(p -> p != 0)) sb.append(", output_padding=").append(Args.tuple(outputPadding));
+        else if (Arrays.stream(padding).anyMatch(p -> p != 0)) sb.append(", padding=").append(PyFormat.tuple(padding));
+        if (Arrays.stream(dilation).anyMatch(d -> d != 1)) sb.append(", dilation=").append(PyFormat.tuple(dilation));
+        if (Arrays.stream(outputPadding).anyMatch(p -> p != 0)) sb.append(", output_padding=").append(PyFormat.tuple(outputPadding));
         if (groups != 1) sb.append(", groups=").append(groups);
         if (!bias) sb.append(", bias=False");
         return sb.toString();

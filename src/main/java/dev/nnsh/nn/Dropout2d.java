@@ -1,5 +1,7 @@
 package dev.nnsh.nn;
 
+import dev.nnsh.ops.Args;
+import dev.nnsh.tensor.PyFormat;
 import dev.nnsh.tensor.Tensor;
 
 /**

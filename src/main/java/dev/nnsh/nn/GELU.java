@@ -1,5 +1,6 @@
 package dev.nnsh.nn;
 
+import dev.nnsh.ops.ActivationOps;
 import dev.nnsh.tensor.Tensor;
 
 /** {@code nn.GELU(approximate='none')}: exact x·Φ(x) with the erf, or the tanh approximation. */
@@ -12,7 +13,7 @@ public class GELU extends Module {
 
     /** "none" (exact, the default) or "tanh". */
     public GELU approximate(String mode) {
-        approximate = F.checkGeluApproximate("GELU", mode);
+        approximate = ActivationOps.checkGeluApproximate("GELU", mode);
         return this;
     }
 

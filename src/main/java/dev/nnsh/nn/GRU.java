@@ -1,5 +1,6 @@
 package dev.nnsh.nn;
 
+import dev.nnsh.ops.RecurrentKind;
 import dev.nnsh.tensor.Tensor;
 
 /**

@@ -1,5 +1,8 @@
 package dev.nnsh.nn;
 
+import dev.nnsh.ops.Args;
+import dev.nnsh.ops.NormOps;
+import dev.nnsh.tensor.PyFormat;
 import dev.nnsh.tensor.Tensor;
 
 /**
@@ -55,7 +58,6 @@ public class GroupNorm extends Module {
     }
 
     @Override public Tensor forward(Tensor x) {
-        NormOps.checkGroupNormInput(typeName(), x, numGroups, numChannels);
         Parameter w = ownParameters().get("weight");
         Parameter b = ownParameters().get("bias");
         return NormOps.groupNorm(typeName(), x, numGroups, numChannels, w == null ? null : w.valueFor(x),

@@ -1,5 +1,8 @@
 package dev.nnsh.nn;
 
+import dev.nnsh.ops.Args;
+import dev.nnsh.ops.NormOps;
+import dev.nnsh.tensor.PyFormat;
 import dev.nnsh.tensor.Tensor;
 
 /**
@@ -47,7 +50,6 @@ public class LayerNorm extends Module {
     }
 
     @Override public Tensor forward(Tensor x) {
-        NormOps.checkLayerNormInput(typeName(), x, normalizedShape);
         Parameter w = ownParameters().get("weight");
         Parameter b = ownParameters().get("bias");
         return NormOps.layerNorm(typeName(), x, normalizedShape, w == null ? null : w.valueFor(x),

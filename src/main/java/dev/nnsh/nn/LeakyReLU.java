@@ -1,5 +1,6 @@
 package dev.nnsh.nn;
 
+import dev.nnsh.tensor.PyFormat;
 import dev.nnsh.tensor.Tensor;
 
 /** x for x ≥ 0, negative_slope·x otherwise; {@code nn.LeakyReLU(negative_slope=0.01, inplace=False)}. */

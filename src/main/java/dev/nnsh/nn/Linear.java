@@ -1,5 +1,6 @@
 package dev.nnsh.nn;
 
+import dev.nnsh.ops.Args;
 import dev.nnsh.tensor.Tensor;
 
 /** y = x·Wᵀ + b, {@code nn.Linear(in_features, out_features, bias=True)}. */

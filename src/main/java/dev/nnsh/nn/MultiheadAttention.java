@@ -1,5 +1,8 @@
 package dev.nnsh.nn;
 
+import dev.nnsh.ops.Args;
+import dev.nnsh.ops.AttentionOps;
+import dev.nnsh.ops.AttentionShapes;
 import dev.nnsh.tensor.Tensor;
 
 /**
@@ -181,7 +184,7 @@ public class MultiheadAttention extends Module {
         Tensor q = sequenceFirst(query, dims.batched()), k = sequenceFirst(key, dims.batched());
         Tensor v = sequenceFirst(value, dims.batched());
         Tensor padding = keyPaddingMask != null && !dims.batched() ? keyPaddingMask.unsqueeze(0) : keyPaddingMask;
-        AttentionOutput out = AttentionOps.attend(q, k, v, padding, attnMask, projections(query), numHeads, dropout,
+        AttentionOps.Result out = AttentionOps.attend(q, k, v, padding, attnMask, projections(query), numHeads, dropout,
                 isTraining(), needWeights, average);
         Tensor output = out.output(), weights = out.weights();
         if (!dims.batched()) {

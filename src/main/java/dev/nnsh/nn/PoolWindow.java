@@ -1,5 +1,8 @@
 package dev.nnsh.nn;
 
+import dev.nnsh.ops.Args;
+import dev.nnsh.tensor.PyFormat;
+
 /**
  * A pooling layer's window arguments, each remembered as given (an int or a tuple) because PyTorch
  * prints them so; stride defaults to the kernel size. Checks name the layer and the argument.
@@ -9,7 +12,7 @@ final class PoolWindow {
     record Size(int[] v, boolean givenAsInt) {
         int[] values() { return v.clone(); }
 
-        @Override public String toString() { return Args.intOrTuple(v, givenAsInt); }
+        @Override public String toString() { return PyFormat.intOrTuple(v, givenAsInt); }
     }
 
     private final String layer;

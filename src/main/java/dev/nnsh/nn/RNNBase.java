@@ -3,11 +3,11 @@ package dev.nnsh.nn;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.nnsh.tensor.DType;
-import dev.nnsh.tensor.MemoryGuard;
+import dev.nnsh.ops.Args;
+import dev.nnsh.ops.RecurrentKind;
+import dev.nnsh.ops.RecurrentOps;
+import dev.nnsh.tensor.PyFormat;
 import dev.nnsh.tensor.Tensor;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * What {@link RNN}, {@link LSTM} and {@link GRU} share, like PyTorch's {@code nn.RNNBase}: the
@@ -127,58 +127,22 @@ public abstract class RNNBase<S extends RNNBase<S>> extends Module {
     }
 
     private RecurrentOutput compute(Tensor[] inputs) {
-        String who = typeName();
-        boolean lstm = kind.hasCellState();
-        if (inputs.length != 1 && inputs.length != (lstm ? 3 : 2)) {
-            throw new IllegalArgumentException(who + ": expected " + (lstm ? "input, or input, h_0 and c_0" : "input, or input and h_0")
-                    + ", got " + inputs.length + " tensors");
-        }
-        Tensor x = inputs[0];
-        RecurrentShapes.Sequence seq = RecurrentShapes.checkSequence(who, x, inputSize, batchFirst);
-        long rows = (long) numLayers * numDirections();
-        for (int i = 1; i < inputs.length; i++) {
-            RecurrentShapes.checkSequenceState(who, i == 1 ? "h_0" : "c_0", inputs[i], seq, rows, hiddenSize);
-        }
-        long[] outShape = RecurrentShapes.sequenceOutputShape(seq, batchFirst, numDirections() * hiddenSize);
-        long[] stateShape = RecurrentShapes.stateShape(seq, rows, hiddenSize);
-        boolean shapeOnly = false;
-        for (Tensor t : inputs) shapeOnly |= t.isShapeOnly();
-        if (shapeOnly) {
-            return new RecurrentOutput(Tensor.shapeOnly(outShape), Tensor.shapeOnly(stateShape),
-                    lstm ? Tensor.shapeOnly(stateShape) : null);
-        }
-        checkMemory(seq, outShape, stateShape);
-        long batch = seq.batch(), steps = seq.length();
-        INDArray h0 = inputs.length > 1 ? inputs[1].nd().reshape('c', rows, batch, hiddenSize)
-                : Nd4j.zeros(DType.FLOAT32.nd4j(), rows, batch, hiddenSize);
-        INDArray c0 = !lstm ? null : inputs.length > 2 ? inputs[2].nd().reshape('c', rows, batch, hiddenSize)
-                : Nd4j.zeros(DType.FLOAT32.nd4j(), rows, batch, hiddenSize);
-        INDArray timeMajor = !seq.batched() ? x.nd().reshape('c', steps, 1, inputSize)
-                : batchFirst ? x.nd().permute(1, 0, 2).dup('c') : x.nd();
-        RecurrentOps.Result r = RecurrentOps.stack(who, kind, timeMajor, weights(), numLayers, numDirections(), hiddenSize,
-                h0, c0, dropout, isTraining());
-        INDArray out = seq.batched() && batchFirst ? r.output().permute(1, 0, 2).dup('c') : r.output();
-        return new RecurrentOutput(Tensor.of(out.reshape('c', outShape)), Tensor.of(r.hN().reshape('c', stateShape)),
-                lstm ? Tensor.of(r.cN().reshape('c', stateShape)) : null);
+        var config = new RecurrentOps.Config(kind, inputSize, hiddenSize, numLayers, numDirections(), batchFirst, dropout,
+                isTraining());
+        RecurrentOps.Output out = RecurrentOps.sequence(typeName(), config, weights(inputs[0]), inputs);
+        return new RecurrentOutput(out.output(), out.hN(), out.cN());
     }
 
-    /** The largest arrays of a real pass: the result, a layer's input projection and its output. */
-    private void checkMemory(RecurrentShapes.Sequence seq, long[] outShape, long[] stateShape) {
-        MemoryGuard.checkAllocation(DType.FLOAT32, outShape);
-        MemoryGuard.checkAllocation(DType.FLOAT32, stateShape);
-        MemoryGuard.checkAllocation(DType.FLOAT32, new long[]{seq.length(), seq.batch(), kind.gates() * hiddenSize});
-    }
-
-    private List<RecurrentOps.Weights> weights() {
+    private List<RecurrentOps.Weights> weights(Tensor input) {
         var params = ownParameters();
         List<RecurrentOps.Weights> out = new ArrayList<>();
         for (int layer = 0; layer < numLayers; layer++) {
             for (int d = 0; d < numDirections(); d++) {
                 String suffix = "_l" + layer + (d == 1 ? "_reverse" : "");
-                out.add(new RecurrentOps.Weights(params.get("weight_ih" + suffix).data().nd(),
-                        params.get("weight_hh" + suffix).data().nd(),
-                        bias ? params.get("bias_ih" + suffix).data().nd() : null,
-                        bias ? params.get("bias_hh" + suffix).data().nd() : null));
+                out.add(new RecurrentOps.Weights(params.get("weight_ih" + suffix).valueFor(input),
+                        params.get("weight_hh" + suffix).valueFor(input),
+                        bias ? params.get("bias_ih" + suffix).valueFor(input) : null,
+                        bias ? params.get("bias_hh" + suffix).valueFor(input) : null));
             }
         }
         return out;

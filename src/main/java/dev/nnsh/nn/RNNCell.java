@@ -1,5 +1,7 @@
 package dev.nnsh.nn;
 
+import dev.nnsh.ops.RecurrentKind;
+
 /**
  * One step of an Elman RNN, {@code nn.RNNCell(input_size, hidden_size, bias=True, nonlinearity='tanh')}:
  * {@code apply(x[, h])} returns h' = tanh(x·W_ihᵀ + b_ih + h·W_hhᵀ + b_hh) (or relu).

@@ -1,10 +1,9 @@
 package dev.nnsh.nn;
 
-import dev.nnsh.tensor.DType;
-import dev.nnsh.tensor.MemoryGuard;
+import dev.nnsh.ops.Args;
+import dev.nnsh.ops.RecurrentKind;
+import dev.nnsh.ops.RecurrentOps;
 import dev.nnsh.tensor.Tensor;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * What {@link RNNCell}, {@link LSTMCell} and {@link GRUCell} share, like PyTorch's {@code nn.RNNCellBase}:
@@ -70,39 +69,13 @@ public abstract class RNNCellBase<S extends RNNCellBase<S>> extends Module {
 
     /** The next h and, for the LSTM cell, c (else null). */
     private LSTMState compute(Tensor[] inputs) {
-        String who = typeName();
-        boolean lstm = kind.hasCellState();
-        if (inputs.length != 1 && inputs.length != (lstm ? 3 : 2)) {
-            throw new IllegalArgumentException(who + ": expected " + (lstm ? "input, or input, h and c" : "input, or input and h")
-                    + ", got " + inputs.length + " tensors");
-        }
-        Tensor x = inputs[0];
-        RecurrentShapes.Step step = RecurrentShapes.checkCellInput(who, x, inputSize);
-        for (int i = 1; i < inputs.length; i++) {
-            RecurrentShapes.checkCellState(who, i == 1 ? "h" : "c", inputs[i], step, hiddenSize);
-        }
-        long[] stateShape = RecurrentShapes.cellStateShape(step, hiddenSize);
-        boolean shapeOnly = false;
-        for (Tensor t : inputs) shapeOnly |= t.isShapeOnly();
-        if (shapeOnly) return new LSTMState(Tensor.shapeOnly(stateShape), lstm ? Tensor.shapeOnly(stateShape) : null);
-        long batch = step.batch();
-        MemoryGuard.checkAllocation(DType.FLOAT32, new long[]{batch, kind.gates() * hiddenSize});
-        INDArray h = inputs.length > 1 ? inputs[1].nd().reshape('c', batch, hiddenSize) : zeros(batch);
-        INDArray c = !lstm ? null : inputs.length > 2 ? inputs[2].nd().reshape('c', batch, hiddenSize) : zeros(batch);
-        RecurrentStep.State next = batch == 0 ? new RecurrentStep.State(zeros(0), lstm ? zeros(0) : null)
-                : advance(x.nd().reshape('c', batch, inputSize), h, c);
-        return new LSTMState(Tensor.of(next.h().reshape('c', stateShape)),
-                lstm ? Tensor.of(next.c().reshape('c', stateShape)) : null);
-    }
-
-    private RecurrentStep.State advance(INDArray x, INDArray h, INDArray c) {
         var params = ownParameters();
-        INDArray xg = RecurrentStep.affine(x, params.get("weight_ih").data().nd(), bias ? params.get("bias_ih").data().nd() : null);
-        INDArray hg = RecurrentStep.affine(h, params.get("weight_hh").data().nd(), bias ? params.get("bias_hh").data().nd() : null);
-        return RecurrentStep.step(kind, xg, hg, h, c);
+        Tensor x = inputs[0];
+        var weights = new RecurrentOps.Weights(params.get("weight_ih").valueFor(x), params.get("weight_hh").valueFor(x),
+                bias ? params.get("bias_ih").valueFor(x) : null, bias ? params.get("bias_hh").valueFor(x) : null);
+        RecurrentOps.Output next = RecurrentOps.cell(typeName(), kind, inputSize, hiddenSize, weights, inputs);
+        return new LSTMState(next.output(), next.cN());
     }
-
-    private INDArray zeros(long batch) { return Nd4j.zeros(DType.FLOAT32.nd4j(), batch, hiddenSize); }
 
     /** PyTorch's extra_repr: {@code 10, 20}, then {@code bias=False} and a relu nonlinearity when set. */
     @Override public String extraRepr() {

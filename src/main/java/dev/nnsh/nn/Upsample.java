@@ -1,5 +1,7 @@
 package dev.nnsh.nn;
 
+import dev.nnsh.ops.Args;
+import dev.nnsh.tensor.PyFormat;
 import dev.nnsh.tensor.Tensor;
 
 /**
@@ -80,7 +82,7 @@ public class Upsample extends Module {
             info = "scale_factor=" + (scaleFactor.length == 1 ? String.valueOf(scaleFactor[0])
                     : "(" + scaleFactor[0] + ", " + scaleFactor[1] + ")");
         } else {
-            info = "size=" + (size == null ? "None" : Args.intOrTuple(size, sizeGivenAsInt));
+            info = "size=" + (size == null ? "None" : PyFormat.intOrTuple(size, sizeGivenAsInt));
         }
         return info + ", mode='" + mode + "'";
     }

@@ -33,6 +33,27 @@ public enum DType {
         return this == FLOAT32 || this == FLOAT64 || this == FLOAT16 || this == BFLOAT16;
     }
 
+    /** bool < integer < floating point: the categories of PyTorch's type promotion. */
+    public int category() { return this == BOOL ? 0 : isFloatingPoint() ? 2 : 1; }
+
+    /** The common type of two tensors of the same category rank: the floating one, else the wider. */
+    public static DType promote(DType a, DType b) {
+        if (a == b) return a;
+        if (a.isFloatingPoint() != b.isFloatingPoint()) return a.isFloatingPoint() ? a : b;
+        return a.bytes() >= b.bytes() ? a : b;
+    }
+
+    /**
+     * PyTorch's result type for two tensors: a zero-dimensional operand only decides the type when it
+     * is of a higher category (bool < integer < floating) than the other; float32 + float64 scalar is float32.
+     */
+    public static DType resultType(DType a, boolean aZeroDim, DType b, boolean bZeroDim) {
+        if (aZeroDim == bZeroDim) return promote(a, b);
+        DType dimensioned = aZeroDim ? b : a;
+        DType zeroDim = aZeroDim ? a : b;
+        return zeroDim.category() > dimensioned.category() ? zeroDim : dimensioned;
+    }
+
     public static DType of(DataType type) {
         for (DType d : values()) if (d.nd4j == type) return d;
         throw new IllegalArgumentException("unsupported ND4J data type " + type);

@@ -174,6 +174,25 @@ public final class Tensor {
         return derive(resultShape, dtype, compute);
     }
 
+    /**
+     * The result of an operation over several operands (null ones allowed, like an absent bias):
+     * shape-only when any non-null operand is; else the memory guard runs once and {@code compute}
+     * gets the operands' arrays in order (null for a null operand).
+     */
+    public static Tensor derive(long[] resultShape, DType resultType, Function<INDArray[], INDArray> compute,
+                                Tensor... operands) {
+        for (Tensor t : operands) {
+            if (t != null && t.isShapeOnly()) return new Tensor(resultShape.clone(), resultType, null);
+        }
+        MemoryGuard.checkAllocation(resultType, resultShape);
+        INDArray[] arrays = new INDArray[operands.length];
+        for (int i = 0; i < operands.length; i++) arrays[i] = operands[i] == null ? null : operands[i].array;
+        INDArray out = compute.apply(arrays);
+        if (!Arrays.equals(out.shape(), resultShape)) out = out.reshape('c', resultShape);
+        if (out.dataType() != resultType.nd4j()) out = out.castTo(resultType.nd4j());
+        return new Tensor(resultShape.clone(), resultType, out);
+    }
+
     // ---------------------------------------------------------------- shape operations
 
     public Tensor view(long... shape) { return reshapeAs(shape, "view"); }
@@ -255,15 +274,13 @@ public final class Tensor {
         Tensor first = tensors[0];
         int d = Shapes.normalizeDim(dim, first.dim(), "cat");
         long[] out = first.shape();
-        boolean shapeOnly = false;
         DType type = first.dtype;
         for (int t = 0; t < tensors.length; t++) {
             Tensor x = tensors[t];
             if (x.dim() == 0) {
                 throw new ShapeException("cat(): zero-dimensional tensor (at position " + t + ") cannot be concatenated");
             }
-            shapeOnly |= x.isShapeOnly();
-            type = promote(type, x.dtype);
+            type = DType.promote(type, x.dtype);
             if (x.dim() != first.dim()) {
                 throw new ShapeException("cat(): tensors must have the same number of dimensions: tensor 0 has shape "
                         + Shapes.format(first.shape) + ", tensor " + t + " has shape " + Shapes.format(x.shape));
@@ -277,11 +294,12 @@ public final class Tensor {
             }
             if (t > 0) out[d] += x.shape[d];
         }
-        if (shapeOnly) return new Tensor(out, type, null);
-        MemoryGuard.checkAllocation(type, out);
-        INDArray[] arrays = new INDArray[tensors.length];
-        for (int t = 0; t < tensors.length; t++) arrays[t] = tensors[t].array.castTo(type.nd4j());
-        return new Tensor(out, type, Nd4j.concat(d, arrays));
+        DType common = type;
+        return derive(out, type, arrays -> {
+            INDArray[] cast = new INDArray[arrays.length];
+            for (int t = 0; t < arrays.length; t++) cast[t] = arrays[t].castTo(common.nd4j());
+            return Nd4j.concat(d, cast);
+        }, tensors);
     }
 
     // ---------------------------------------------------------------- arithmetic
@@ -305,14 +323,14 @@ public final class Tensor {
 
     private Tensor binary(Tensor other, String what, PairOp op) {
         long[] out = Shapes.broadcast(shape, other.shape, what);
-        DType type = resultType(this, other);
-        if (isShapeOnly() || other.isShapeOnly()) return new Tensor(out, type, null);
-        MemoryGuard.checkAllocation(type, out);
-        INDArray x = array.dataType() == type.nd4j() ? array : array.castTo(type.nd4j());
-        INDArray y = other.array.dataType() == type.nd4j() ? other.array : other.array.castTo(type.nd4j());
-        INDArray z = Nd4j.create(type.nd4j(), out);
-        Nd4j.exec(op.create(x, y, z));
-        return new Tensor(out, type, z);
+        DType type = DType.resultType(dtype, dim() == 0, other.dtype, other.dim() == 0);
+        return derive(out, type, arrays -> {
+            INDArray x = arrays[0].dataType() == type.nd4j() ? arrays[0] : arrays[0].castTo(type.nd4j());
+            INDArray y = arrays[1].dataType() == type.nd4j() ? arrays[1] : arrays[1].castTo(type.nd4j());
+            INDArray z = Nd4j.create(type.nd4j(), out);
+            Nd4j.exec(op.create(x, y, z));
+            return z;
+        }, this, other);
     }
 
     private interface ScalarOp { INDArray apply(INDArray a, Number v); }
@@ -323,25 +341,6 @@ public final class Tensor {
         Tensor source = type == dtype ? this : to(type);
         Number v = type.isFloatingPoint() ? (Number) value : (Number) (long) value;
         return source.derive(shape.clone(), type, a -> op.apply(a, v));
-    }
-
-    /**
-     * PyTorch's result type for two tensors: a zero-dimensional operand only decides the type when it
-     * is of a higher category (bool < integer < floating) than the other; float32 + float64 scalar is float32.
-     */
-    static DType resultType(Tensor a, Tensor b) {
-        if ((a.dim() == 0) == (b.dim() == 0)) return promote(a.dtype, b.dtype);
-        DType dimensioned = a.dim() == 0 ? b.dtype : a.dtype;
-        DType zeroDim = a.dim() == 0 ? a.dtype : b.dtype;
-        return category(zeroDim) > category(dimensioned) ? zeroDim : dimensioned;
-    }
-
-    private static int category(DType t) { return t == DType.BOOL ? 0 : t.isFloatingPoint() ? 2 : 1; }
-
-    static DType promote(DType a, DType b) {
-        if (a == b) return a;
-        if (a.isFloatingPoint() != b.isFloatingPoint()) return a.isFloatingPoint() ? a : b;
-        return a.bytes() >= b.bytes() ? a : b;
     }
 
     /** A copy converted to another element type. */
@@ -374,9 +373,9 @@ public final class Tensor {
         long[] out = full;
         if (dim() == 1) out = Shapes.remove(out, out.length - 2);
         if (other.dim() == 1) out = Shapes.remove(out, out.length - 1);
-        DType type = promote(dtype, other.dtype);
+        DType type = DType.promote(dtype, other.dtype);
         if (isShapeOnly() || other.isShapeOnly()) return new Tensor(out, type, null);
-        MemoryGuard.checkAllocation(type, full);
+        MemoryGuard.checkAllocation(type, full); // full, not out: the product is made before a 1-D operand's dim is removed
         long[] aFull = Arrays.copyOf(batch, batch.length + 2);
         aFull[batch.length] = m; aFull[batch.length + 1] = k1;
         long[] bFull = Arrays.copyOf(batch, batch.length + 2);

@@ -1,4 +1,4 @@
-package dev.nnsh.nn;
+package dev.nnsh.ops;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -1,4 +1,4 @@
-package dev.nnsh.nn;
+package dev.nnsh.ops;
 
 import dev.nnsh.tensor.DType;
 import dev.nnsh.tensor.Tensor;
@@ -13,11 +13,11 @@ import org.nd4j.linalg.indexing.conditions.Conditions;
  * that shape-only tensors go through the same code: per head, softmax(q·kᵀ/√d + mask)·v, heads
  * concatenated, then the output projection.
  */
-final class AttentionOps {
+public final class AttentionOps {
     private AttentionOps() {}
 
     /** The projection weights of one call: q/k/v weights [E, E], [E, kdim], [E, vdim]; biases may be null. */
-    record Projections(Tensor qWeight, Tensor kWeight, Tensor vWeight, Tensor qBias, Tensor kBias, Tensor vBias,
+    public record Projections(Tensor qWeight, Tensor kWeight, Tensor vWeight, Tensor qBias, Tensor kBias, Tensor vBias,
                        Tensor outWeight, Tensor outBias) {}
 
     /**
@@ -25,13 +25,16 @@ final class AttentionOps {
      * [N·heads, L, S] (either may be null), shapes already checked. Output [L, N, E]; weights [N, L, S]
      * (averaged) or [N, heads, L, S], or null when not needed.
      */
-    static AttentionOutput attend(Tensor q, Tensor k, Tensor v, Tensor keyPaddingMask, Tensor attnMask, Projections p,
+    /** The attention output [L, N, E] and the weights (null when not asked for). */
+    public record Result(Tensor output, Tensor weights) {}
+
+    public static Result attend(Tensor q, Tensor k, Tensor v, Tensor keyPaddingMask, Tensor attnMask, Projections p,
                                   int heads, double dropout, boolean training, boolean needWeights, boolean average) {
         long targetLength = q.size(0), batch = q.size(1), embed = q.size(2), sourceLength = k.size(0);
         long headDim = embed / heads, stacked = batch * heads;
-        Tensor queries = splitHeads(F.linear(q, p.qWeight(), p.qBias()), stacked, headDim).mul(1 / Math.sqrt(headDim));
-        Tensor keys = splitHeads(F.linear(k, p.kWeight(), p.kBias()), stacked, headDim);
-        Tensor values = splitHeads(F.linear(v, p.vWeight(), p.vBias()), stacked, headDim);
+        Tensor queries = splitHeads(LinearOps.linear(q, p.qWeight(), p.qBias()), stacked, headDim).mul(1 / Math.sqrt(headDim));
+        Tensor keys = splitHeads(LinearOps.linear(k, p.kWeight(), p.kBias()), stacked, headDim);
+        Tensor values = splitHeads(LinearOps.linear(v, p.vWeight(), p.vBias()), stacked, headDim);
 
         Tensor scores = queries.matmul(keys.transpose(1, 2)); // [N·heads, L, S]
         if (attnMask != null) scores = scores.add(additive(attnMask, scores.dtype()));
@@ -41,13 +44,13 @@ final class AttentionOps {
                     .reshape(stacked, targetLength, sourceLength);
         }
         Tensor weights = scores.softmax(-1);
-        if (dropout > 0) weights = F.dropout(weights, dropout, training);
+        if (dropout > 0) weights = DropoutOps.dropout("dropout", weights, dropout, training);
 
         Tensor merged = weights.matmul(values).transpose(0, 1).reshape(targetLength, batch, embed);
-        Tensor output = F.linear(merged, p.outWeight(), p.outBias());
-        if (!needWeights) return new AttentionOutput(output, null);
+        Tensor output = LinearOps.linear(merged, p.outWeight(), p.outBias());
+        if (!needWeights) return new Result(output, null);
         Tensor perHead = weights.reshape(batch, heads, targetLength, sourceLength);
-        return new AttentionOutput(output, average ? perHead.mean(1) : perHead);
+        return new Result(output, average ? perHead.mean(1) : perHead);
     }
 
     /** [len, N, heads·headDim] → [N·heads, len, headDim]. */
@@ -56,7 +59,7 @@ final class AttentionOps {
     }
 
     /** A bool mask (true = not allowed) as 0 / −∞, a float mask as it is, both in the scores' type. */
-    static Tensor additive(Tensor mask, DType type) {
+    private static Tensor additive(Tensor mask, DType type) {
         if (mask.dtype() != DType.BOOL) return mask.to(type);
         return mask.derive(mask.shape(), type, a -> {
             INDArray out = a.castTo(type.nd4j());
@@ -66,7 +69,7 @@ final class AttentionOps {
     }
 
     /** Rows [from, to) of a weight [R, C] or bias [R]. */
-    static Tensor rows(Tensor t, long from, long to) {
+    public static Tensor rows(Tensor t, long from, long to) {
         long[] shape = t.shape();
         shape[0] = to - from;
         return t.derive(shape, t.dtype(), a -> {

@@ -1,4 +1,4 @@
-package dev.nnsh.nn;
+package dev.nnsh.ops;
 
 import dev.nnsh.tensor.Generator;
 import dev.nnsh.tensor.ShapeException;
@@ -13,10 +13,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * probability p and the survivors are scaled by 1/(1−p), so the expected value is unchanged.
  * The mask comes from ND4J's generator, so {@code Tensor.manualSeed} makes it repeat.
  */
-final class DropoutOps {
+public final class DropoutOps {
     private DropoutOps() {}
 
-    static Tensor dropout(String who, Tensor x, double p, boolean training) {
+    public static Tensor dropout(String who, Tensor x, double p, boolean training) {
         Args.probability(who, "p (dropout probability)", p);
         if (!training) return x;
         requireFloating(who, x);
@@ -24,7 +24,7 @@ final class DropoutOps {
     }
 
     /** Zeroes whole channels of [N, C, H, W] (or [N, C, L]) input. */
-    static Tensor dropout2d(String who, Tensor x, double p, boolean training) {
+    public static Tensor dropout2d(String who, Tensor x, double p, boolean training) {
         Args.probability(who, "p (dropout probability)", p);
         long[] s = x.shape();
         if (s.length != 3 && s.length != 4) {

@@ -1,4 +1,4 @@
-package dev.nnsh.nn;
+package dev.nnsh.ops;
 
 import dev.nnsh.tensor.DType;
 import dev.nnsh.tensor.ShapeException;

@@ -1,4 +1,4 @@
-package dev.nnsh.nn;
+package dev.nnsh.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

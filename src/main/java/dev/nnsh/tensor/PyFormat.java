@@ -1,13 +1,16 @@
-package dev.nnsh.nn;
+package dev.nnsh.tensor;
 
 import java.math.BigDecimal;
 
-/** Values written as Python's repr writes them, for extraRepr texts that must match PyTorch's. */
-final class PyFormat {
+/**
+ * Values written as Python's repr writes them, the one home of Python-style text: the layers'
+ * extra_repr (which must match PyTorch's print) and error messages that quote PyTorch's arguments.
+ */
+public final class PyFormat {
     private PyFormat() {}
 
     /** Python's repr of a float: shortest digits, {@code 0.1}, {@code 1.0}, {@code 1e-05}, {@code 1e+16}. */
-    static String floatRepr(double v) {
+    public static String floatRepr(double v) {
         if (Double.isNaN(v)) return "nan";
         if (Double.isInfinite(v)) return v > 0 ? "inf" : "-inf";
         if (v == 0) return (1 / v < 0) ? "-0.0" : "0.0";
@@ -24,10 +27,10 @@ final class PyFormat {
         return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + exp;
     }
 
-    static String bool(boolean b) { return b ? "True" : "False"; }
+    public static String bool(boolean b) { return b ? "True" : "False"; }
 
     /** A Python tuple of ints: {@code (512,)}, {@code (3, 4)}. */
-    static String tuple(long[] values) {
+    public static String tuple(long[] values) {
         if (values.length == 1) return "(" + values[0] + ",)";
         StringBuilder sb = new StringBuilder("(");
         for (int i = 0; i < values.length; i++) {
@@ -36,4 +39,13 @@ final class PyFormat {
         }
         return sb.append(')').toString();
     }
+
+    public static String tuple(int[] values) {
+        long[] wide = new long[values.length];
+        for (int i = 0; i < values.length; i++) wide[i] = values[i];
+        return tuple(wide);
+    }
+
+    /** What PyTorch prints for a size kept as given: an int, or a tuple. */
+    public static String intOrTuple(int[] v, boolean givenAsInt) { return givenAsInt ? String.valueOf(v[0]) : tuple(v); }
 }

@@ -1,4 +1,4 @@
-package dev.nnsh.nn;
+package dev.nnsh.ops;
 
 /**
  * Weight matrices [out, in] for one dim of {@link ResampleOps}, with PyTorch's index formulas

@@ -1,4 +1,4 @@
-package dev.nnsh.nn;
+package dev.nnsh.ops;
 
 import dev.nnsh.tensor.DType;
 import dev.nnsh.tensor.ShapeException;
@@ -9,13 +9,13 @@ import dev.nnsh.tensor.Tensor;
  * The shape rules of multi-head attention, checked in Java before anything is computed (for real and
  * shape-only tensors alike). Sizes: L target (query) length, S source (key) length, N batch, E embed_dim.
  */
-final class AttentionShapes {
+public final class AttentionShapes {
     private AttentionShapes() {}
 
     /** The sizes of one call; {@code batched} is false for 2-D (unbatched) inputs, where N is 1. */
-    record Dims(boolean batched, long targetLength, long batch, long sourceLength) {}
+    public record Dims(boolean batched, long targetLength, long batch, long sourceLength) {}
 
-    static Dims check(String who, Tensor query, Tensor key, Tensor value, Tensor keyPaddingMask, Tensor attnMask,
+    public static Dims check(String who, Tensor query, Tensor key, Tensor value, Tensor keyPaddingMask, Tensor attnMask,
                       long embedDim, long kdim, long vdim, int numHeads, boolean batchFirst) {
         long[] q = query.shape(), k = key.shape(), v = value.shape();
         boolean batched = q.length == 3;

@@ -1,4 +1,4 @@
-package dev.nnsh.nn;
+package dev.nnsh.ops;
 
 import dev.nnsh.tensor.DType;
 import dev.nnsh.tensor.ShapeException;
@@ -8,10 +8,10 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Row lookup: indices of any shape → shape + [embedding_dim]. */
-final class EmbeddingOps {
+public final class EmbeddingOps {
     private EmbeddingOps() {}
 
-    static Tensor embedding(String who, Tensor indices, Tensor weight) {
+    public static Tensor embedding(String who, Tensor indices, Tensor weight) {
         if (indices.dtype() != DType.INT64 && indices.dtype() != DType.INT32) {
             throw new IllegalArgumentException(who + ": expected indices of type int64 or int32, got " + indices.dtype()
                     + " (input of shape " + Shapes.format(indices.shape()) + ")");
@@ -19,8 +19,7 @@ final class EmbeddingOps {
         long[] ws = weight.shape();
         if (ws.length != 2) throw new ShapeException(who + ": weight must be 2-D [num_embeddings, embedding_dim], got " + Shapes.format(ws));
         long[] result = Shapes.insert(indices.shape(), indices.dim(), ws[1]);
-        if (indices.isShapeOnly() || weight.isShapeOnly()) return Tensor.shapeOnly(weight.dtype(), result);
-        return indices.derive(result, weight.dtype(), a -> lookup(who, a, weight.nd()));
+        return Tensor.derive(result, weight.dtype(), a -> lookup(who, a[0], a[1]), indices, weight);
     }
 
     private static INDArray lookup(String who, INDArray indices, INDArray weight) {
