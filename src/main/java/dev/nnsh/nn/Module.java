@@ -153,17 +153,19 @@ public abstract class Module {
         }
     }
 
-    /** Direct sub-modules by name: fields in declaration order, then registered ones; each module once. */
+    /**
+     * Direct sub-modules by name, like PyTorch's {@code _modules}: fields in declaration order, then
+     * registered ones. A module registered under two names is listed under both (so
+     * {@code new Sequential(lin, lin)} has children 0 and 1 and applies lin twice); the traversals
+     * ({@link #namedModules()}, {@link #namedParameters()}, the summary) still visit it once.
+     */
     public Map<String, Module> namedChildren() {
         Map<String, Module> out = new LinkedHashMap<>();
-        Set<Module> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Field f : FIELDS.get(getClass()).modules) {
             Module m = (Module) read(f);
-            if (m != null && seen.add(m)) out.put(f.getName(), m);
+            if (m != null) out.put(f.getName(), m);
         }
-        for (var e : registered.entrySet()) {
-            if (!out.containsKey(e.getKey()) && seen.add(e.getValue())) out.put(e.getKey(), e.getValue());
-        }
+        for (var e : registered.entrySet()) out.putIfAbsent(e.getKey(), e.getValue());
         return out;
     }
 
