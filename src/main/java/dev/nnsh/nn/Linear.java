@@ -1,6 +1,7 @@
 package dev.nnsh.nn;
 
 import dev.nnsh.ops.Args;
+import dev.nnsh.tensor.PyFormat;
 import dev.nnsh.tensor.Tensor;
 
 /** y = x·Wᵀ + b, {@code nn.Linear(in_features, out_features, bias=True)}. */
@@ -42,6 +43,6 @@ public class Linear extends Module {
     }
 
     @Override public String extraRepr() {
-        return "in_features=" + inFeatures + ", out_features=" + outFeatures + ", bias=" + (bias ? "True" : "False");
+        return "in_features=" + inFeatures + ", out_features=" + outFeatures + ", bias=" + PyFormat.bool(bias);
     }
 }

@@ -1,5 +1,6 @@
 package dev.nnsh.nn;
 
+import dev.nnsh.tensor.PyFormat;
 import dev.nnsh.tensor.Tensor;
 
 /** {@code nn.MaxPool1d(kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False)} over [N, C, L]. */
@@ -41,6 +42,6 @@ public class MaxPool1d extends PoolLayer {
     }
 
     @Override public String extraRepr() {
-        return window.repr(true) + ", dilation=" + window.dilation + ", ceil_mode=" + (window.ceilMode ? "True" : "False");
+        return window.repr(true) + ", dilation=" + window.dilation + ", ceil_mode=" + PyFormat.bool(window.ceilMode);
     }
 }

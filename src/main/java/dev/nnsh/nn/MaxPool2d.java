@@ -1,5 +1,6 @@
 package dev.nnsh.nn;
 
+import dev.nnsh.tensor.PyFormat;
 import dev.nnsh.tensor.Tensor;
 
 /** {@code nn.MaxPool2d(kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False)}; stride defaults to the kernel. */
@@ -47,6 +48,6 @@ public class MaxPool2d extends PoolLayer {
     }
 
     @Override public String extraRepr() {
-        return window.repr(true) + ", dilation=" + window.dilation + ", ceil_mode=" + (window.ceilMode ? "True" : "False");
+        return window.repr(true) + ", dilation=" + window.dilation + ", ceil_mode=" + PyFormat.bool(window.ceilMode);
     }
 }

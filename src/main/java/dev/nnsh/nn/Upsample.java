@@ -79,8 +79,8 @@ public class Upsample extends Module {
     @Override public String extraRepr() {
         String info;
         if (scaleFactor != null) {
-            info = "scale_factor=" + (scaleFactor.length == 1 ? String.valueOf(scaleFactor[0])
-                    : "(" + scaleFactor[0] + ", " + scaleFactor[1] + ")");
+            info = "scale_factor=" + (scaleFactor.length == 1 ? PyFormat.floatRepr(scaleFactor[0])
+                    : "(" + PyFormat.floatRepr(scaleFactor[0]) + ", " + PyFormat.floatRepr(scaleFactor[1]) + ")");
         } else {
             info = "size=" + (size == null ? "None" : PyFormat.intOrTuple(size, sizeGivenAsInt));
         }

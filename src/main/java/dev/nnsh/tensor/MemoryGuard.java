@@ -15,8 +15,28 @@ import java.util.List;
  */
 public final class MemoryGuard {
     private static final long MIB = 1L << 20;
+    private static final ThreadLocal<Long> ASSUMED = new ThreadLocal<>();
 
     private MemoryGuard() {}
+
+    /**
+     * Until the returned scope is closed, this thread's checks take {@code bytes} as the available
+     * memory instead of reading the machine's: tests of the guard then behave the same on a 16, 32
+     * or 128 GB machine, and never really allocate what a large machine would have let through.
+     */
+    public static Assumption assumeAvailable(long bytes) {
+        if (bytes < 0) throw new IllegalArgumentException("assumeAvailable: bytes must be >= 0, got " + bytes);
+        Long previous = ASSUMED.get();
+        ASSUMED.set(bytes);
+        return () -> {
+            if (previous == null) ASSUMED.remove(); else ASSUMED.set(previous);
+        };
+    }
+
+    /** Closing restores what was assumed before (or the machine's memory). */
+    public interface Assumption extends AutoCloseable {
+        @Override void close();
+    }
 
     /** Throws {@link AllocationTooLargeException} unless a tensor of this shape and type fits. */
     public static void checkAllocation(DType dtype, long[] shape) {
@@ -39,6 +59,8 @@ public final class MemoryGuard {
 
     /** Bytes that a new tensor may take now. */
     public static long availableBytes() {
+        Long assumed = ASSUMED.get();
+        if (assumed != null) return assumed;
         long free = Math.min(memAvailable(), cgroupFree());
         return Math.max(0, free - reserve());
     }
