@@ -23,5 +23,5 @@ public class GRU extends RNNBase<GRU> {
     }
 
     /** Output and hN from the initial hidden state h0 ([num_layers·D, N, H]). */
-    public RecurrentOutput run(Tensor x, Tensor h0) { return runCaptured(x, h0); }
+    public RecurrentOutput run(Tensor x, Tensor h0) { return runAll(x, h0); }
 }

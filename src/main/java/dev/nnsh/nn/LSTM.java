@@ -23,5 +23,5 @@ public class LSTM extends RNNBase<LSTM> {
     }
 
     /** Output, hN and cN from the initial states h0 and c0 ([num_layers·D, N, H] each). */
-    public RecurrentOutput run(Tensor x, Tensor h0, Tensor c0) { return runCaptured(x, h0, c0); }
+    public RecurrentOutput run(Tensor x, Tensor h0, Tensor c0) { return runAll(x, h0, c0); }
 }

@@ -9,8 +9,6 @@ import dev.nnsh.tensor.Tensor;
  * both h' and c' as an {@link LSTMState}. Gates i, f, g, o are stacked in that order in the weights.
  */
 public class LSTMCell extends RNNCellBase<LSTMCell> {
-    private final CallCapture<LSTMState> capture = new CallCapture<>();
-
     public LSTMCell(long inputSize, long hiddenSize) { super(RecurrentKind.LSTM, inputSize, hiddenSize); }
 
     public LSTMCell(long inputSize, long hiddenSize, boolean bias) {
@@ -19,10 +17,15 @@ public class LSTMCell extends RNNCellBase<LSTMCell> {
     }
 
     /** (h', c') from zero states; recorded like {@code apply}. */
-    public LSTMState run(Tensor x) { return capture.during(() -> apply(x), LSTMState::h); }
+    public LSTMState run(Tensor x) { return runAll(x); }
 
     /** (h', c') from the states h and c ([N, H], or [H] for unbatched x). */
-    public LSTMState run(Tensor x, Tensor h, Tensor c) { return capture.during(() -> apply(x, h, c), LSTMState::h); }
+    public LSTMState run(Tensor x, Tensor h, Tensor c) { return runAll(x, h, c); }
 
-    @Override void completed(LSTMState next) { capture.offer(next); }
+    private LSTMState runAll(Tensor... inputs) {
+        return call(in -> {
+            var next = step(in);
+            return new LSTMState(next.output(), next.cN());
+        }, LSTMState::h, inputs);
+    }
 }

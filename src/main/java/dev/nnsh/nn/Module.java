@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import dev.nnsh.tensor.Shapes;
 import dev.nnsh.tensor.Tensor;
@@ -38,7 +39,16 @@ public abstract class Module {
      * Calls a module with several inputs; it runs {@link #forward(Tensor...)}. Inputs after the first
      * may be null where the module takes them as optional (PyTorch's None: a mask not given).
      */
-    public final Tensor apply(Tensor... inputs) {
+    public final Tensor apply(Tensor... inputs) { return call(this::forward, output -> output, inputs); }
+
+    /**
+     * Calls the module for a result of any type (a record of several tensors, like an LSTM's output and
+     * states), with the same protocol as {@code apply}: observers see the call before, and after it
+     * the tensor {@code observed} picks from the result (what a summary row shows); an error inside
+     * is reported with the module's path. Layers with several outputs call this from their public
+     * methods ({@code run}, {@code attend}); their {@code forward} returns the tensor that {@code apply} gives.
+     */
+    protected final <R> R call(Function<Tensor[], R> forward, Function<R, Tensor> observed, Tensor... inputs) {
         Deque<Module> stack = CALL_STACK.get();
         CallObserver observer = OBSERVER.get();
         stack.push(this);
@@ -48,9 +58,9 @@ public abstract class Module {
                         inputs.length == 0 ? "no input given" : "input 0 is null"));
             }
             if (observer != null) observer.before(this, inputs);
-            Tensor output;
+            R result;
             try {
-                output = forward(inputs);
+                result = forward.apply(inputs);
             } catch (ModuleException e) {
                 if (observer != null) observer.failed(this, inputs, e);
                 throw e;
@@ -59,8 +69,8 @@ public abstract class Module {
                 if (observer != null) observer.failed(this, inputs, located);
                 throw located;
             }
-            if (observer != null) observer.after(this, inputs, output);
-            return output;
+            if (observer != null) observer.after(this, inputs, observed.apply(result));
+            return result;
         } finally {
             stack.pop();
         }

@@ -26,22 +26,6 @@ public class MultiheadAttention extends Module {
     private long vdim;
     NonDynamicallyQuantizableLinear out_proj; // PyTorch's name: it is the var name print and summary show
 
-    /** Masks and requests of a call made through {@link #attend}, read by the forward that call runs. */
-    private static final class CallOptions {
-        final Tensor keyPaddingMask, attnMask;
-        final boolean needWeights, average;
-        Tensor weights;
-
-        CallOptions(Tensor keyPaddingMask, Tensor attnMask, boolean needWeights, boolean average) {
-            this.keyPaddingMask = keyPaddingMask;
-            this.attnMask = attnMask;
-            this.needWeights = needWeights;
-            this.average = average;
-        }
-    }
-
-    private CallOptions pendingCall;
-
     public MultiheadAttention(long embedDim, int numHeads) {
         this.embedDim = Args.positive("MultiheadAttention", "embed_dim", embedDim);
         this.numHeads = Args.positive("MultiheadAttention", "num_heads", numHeads);
@@ -138,7 +122,8 @@ public class MultiheadAttention extends Module {
     /** With {@code averageAttnWeights} false the weights are per head: [N, num_heads, L, S]. */
     public AttentionOutput attend(Tensor query, Tensor key, Tensor value, Tensor keyPaddingMask, Tensor attnMask,
                                   boolean averageAttnWeights) {
-        return call(query, key, value, new CallOptions(keyPaddingMask, attnMask, true, averageAttnWeights));
+        return call(in -> compute(in[0], in[1], in[2], in[3], in[4], true, averageAttnWeights), AttentionOutput::output,
+                query, key, value, keyPaddingMask, attnMask);
     }
 
     /** The attention output only (no weights computed); masks may be null. */
@@ -146,26 +131,7 @@ public class MultiheadAttention extends Module {
         return apply(query, key, value, keyPaddingMask, attnMask);
     }
 
-    private AttentionOutput call(Tensor query, Tensor key, Tensor value, CallOptions options) {
-        CallOptions previous = pendingCall;
-        pendingCall = options;
-        try {
-            Tensor output = apply(query, key, value);
-            return new AttentionOutput(output, options.weights);
-        } finally {
-            pendingCall = previous;
-        }
-    }
-
     @Override public Tensor forward(Tensor... inputs) {
-        CallOptions options = pendingCall;
-        pendingCall = null; // a nested call must not see this call's masks
-        if (options != null) {
-            AttentionOutput out = compute(inputs[0], inputs[1], inputs[2], options.keyPaddingMask, options.attnMask,
-                    options.needWeights, options.average);
-            options.weights = out.weights();
-            return out.output();
-        }
         switch (inputs.length) {
             case 1: return compute(inputs[0], inputs[0], inputs[0], null, null, false, true).output();
             case 3: return compute(inputs[0], inputs[1], inputs[2], null, null, false, true).output();

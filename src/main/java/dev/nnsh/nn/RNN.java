@@ -36,5 +36,5 @@ public class RNN extends RNNBase<RNN> {
     public String nonlinearity() { return kind().nonlinearity(); }
 
     /** Output and hN from the initial hidden state h0 ([num_layers·D, N, H]). */
-    public RecurrentOutput run(Tensor x, Tensor h0) { return runCaptured(x, h0); }
+    public RecurrentOutput run(Tensor x, Tensor h0) { return runAll(x, h0); }
 }

@@ -29,7 +29,6 @@ public abstract class RNNBase<S extends RNNBase<S>> extends Module {
     private boolean bidirectional;
     private double dropout;
     private final List<String> parameterNames = new ArrayList<>();
-    private final CallCapture<RecurrentOutput> capture = new CallCapture<>();
 
     RNNBase(RecurrentKind kind, long inputSize, long hiddenSize, int numLayers) {
         this.kind = kind;
@@ -112,19 +111,14 @@ public abstract class RNNBase<S extends RNNBase<S>> extends Module {
     // ---------------------------------------------------------------- calling
 
     /** The output, hN and (LSTM) cN for input x with zero initial states; recorded like {@code apply}. */
-    public RecurrentOutput run(Tensor x) { return runCaptured(x); }
+    public RecurrentOutput run(Tensor x) { return runAll(x); }
 
-    final RecurrentOutput runCaptured(Tensor... inputs) {
-        return capture.during(() -> apply(inputs), RecurrentOutput::output);
-    }
+    /** {@code run} with initial states; subclasses offer it with their own argument names. */
+    final RecurrentOutput runAll(Tensor... inputs) { return call(this::compute, RecurrentOutput::output, inputs); }
 
-    @Override public Tensor forward(Tensor x) { return forward(new Tensor[]{x}); }
+    @Override public Tensor forward(Tensor x) { return compute(new Tensor[]{x}).output(); }
 
-    @Override public Tensor forward(Tensor... inputs) {
-        RecurrentOutput result = compute(inputs);
-        capture.offer(result);
-        return result.output();
-    }
+    @Override public Tensor forward(Tensor... inputs) { return compute(inputs).output(); }
 
     private RecurrentOutput compute(Tensor[] inputs) {
         var config = new RecurrentOps.Config(kind, inputSize, hiddenSize, numLayers, numDirections(), batchFirst, dropout,

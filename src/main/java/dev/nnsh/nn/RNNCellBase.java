@@ -56,25 +56,17 @@ public abstract class RNNCellBase<S extends RNNCellBase<S>> extends Module {
         }
     }
 
-    @Override public Tensor forward(Tensor x) { return forward(new Tensor[]{x}); }
+    @Override public Tensor forward(Tensor x) { return step(new Tensor[]{x}).output(); }
 
-    @Override public Tensor forward(Tensor... inputs) {
-        LSTMState next = compute(inputs);
-        completed(next);
-        return next.h();
-    }
+    @Override public Tensor forward(Tensor... inputs) { return step(inputs).output(); }
 
-    /** Sees every result; the LSTM cell keeps its cell state from here. */
-    void completed(LSTMState next) {}
-
-    /** The next h and, for the LSTM cell, c (else null). */
-    private LSTMState compute(Tensor[] inputs) {
+    /** One step: the next h (as output) and, for the LSTM cell, c (as cN; else null). */
+    final RecurrentOps.Output step(Tensor[] inputs) {
         var params = ownParameters();
         Tensor x = inputs[0];
         var weights = new RecurrentOps.Weights(params.get("weight_ih").valueFor(x), params.get("weight_hh").valueFor(x),
                 bias ? params.get("bias_ih").valueFor(x) : null, bias ? params.get("bias_hh").valueFor(x) : null);
-        RecurrentOps.Output next = RecurrentOps.cell(typeName(), kind, inputSize, hiddenSize, weights, inputs);
-        return new LSTMState(next.output(), next.cN());
+        return RecurrentOps.cell(typeName(), kind, inputSize, hiddenSize, weights, inputs);
     }
 
     /** PyTorch's extra_repr: {@code 10, 20}, then {@code bias=False} and a relu nonlinearity when set. */
