@@ -37,6 +37,12 @@ class SeedVGG11 extends Module {
         return fc3.apply(fc2.apply(fc1.apply(x)));
     }
 }
+// The lesson checks its own arithmetic: if a number worked out by hand differs from nnsh's, this
+// stops the lesson with an error instead of printing a wrong comparison.
+void sameByHand(String what, long byHand, long counted) {
+    if (byHand != counted) throw new AssertionError(what + ": by hand " + byHand + ", nnsh says " + counted);
+}
+
 var net = new SeedVGG11();
 
 // Step 2. The table: 12 images of 1x224x224. Nothing is computed for real: shapes flow through
@@ -46,22 +52,27 @@ var stats = summary(net, 12, 1, 224, 224);
 // Step 3. A convolution's parameters: one kH x kW x C_in filter per output channel, plus one bias
 // per output channel:  (kH * kW * C_in + 1) * C_out.
 long conv7ByHand = (3 * 3 * 512 + 1) * 512;
+sameByHand("conv7", conv7ByHand, net.conv7.numParams());
 System.out.printf("conv7 by hand: (3*3*512 + 1)*512 = %,d; in the table: %,d%n", conv7ByHand, net.conv7.numParams());
 
 // conv8 has the same in/out channels and kernel, so the same count: that is why the column
 // repeats. The image size (28x28 or 14x14) does not appear in the formula at all.
+sameByHand("conv8", conv7ByHand, net.conv8.numParams());
 System.out.printf("conv8: %,d (same layer shape, same count)%n", net.conv8.numParams());
 
 // Step 4. A fully connected layer: one weight per input per output, plus one bias per output:
 // (in_features + 1) * out_features.
 long fc3ByHand = (4096 + 1) * 1000;
+sameByHand("fc3", fc3ByHand, net.fc3.numParams());
 System.out.printf("fc3 by hand: (4096 + 1)*1000 = %,d; in the table: %,d%n", fc3ByHand, net.fc3.numParams());
 
 // fc1 is where most of the network lives: its input is the flattened 512x7x7 feature map.
 long fc1ByHand = (7 * 7 * 512 + 1) * 4096L;
+sameByHand("fc1", fc1ByHand, net.fc1.numParams());
 System.out.printf("fc1 by hand: (7*7*512 + 1)*4096 = %,d, %.0f%% of all parameters%n", fc1ByHand,
         100.0 * fc1ByHand / stats.totalParams());
 
 // Step 5. Pooling layers have no parameters: they only take the maximum of each 2x2 window.
+sameByHand("max_pool_1", 0, net.max_pool_1.numParams());
 System.out.println("max_pool_1 parameters: " + net.max_pool_1.numParams());
 System.out.printf("total: %,d parameters%n", stats.totalParams());

@@ -6,6 +6,12 @@
 // (ceil instead of floor when a pooling layer has ceil mode on). Shape-only tensors let us try
 // settings instantly: no numbers are computed, only shapes.
 
+// The lesson checks its own arithmetic: if a number worked out by hand differs from nnsh's, this
+// stops the lesson with an error instead of printing a wrong comparison.
+void sameByHand(String what, long byHand, long counted) {
+    if (byHand != counted) throw new AssertionError(what + ": by hand " + byHand + ", nnsh says " + counted);
+}
+
 var x = Tensor.shapeOnly(1, 3, 32, 32);          // one 3-channel 32x32 image, shapes only
 
 // Step 1. A 3x3 kernel without padding loses one pixel on each side: 32 -> 30.
@@ -16,6 +22,7 @@ System.out.println("kernel 3, padding 1:   " + java.util.Arrays.toString(new Con
 
 // Step 3. Stride 2 visits every other position: the size halves, rounded down.
 System.out.println("kernel 3, stride 2:    " + java.util.Arrays.toString(new Conv2d(3, 8, 3, 2).apply(x).shape()));
+sameByHand("stride 2 output size", Math.floorDiv(32 + 0 - 2 - 1, 2) + 1, new Conv2d(3, 8, 3, 2).apply(x).size(2));
 System.out.println("  by hand: floor((32 + 0 - 2 - 1) / 2) + 1 = " + (Math.floorDiv(32 + 0 - 2 - 1, 2) + 1));
 
 // Step 4. Dilation spreads the kernel out: a 3x3 kernel with dilation 2 covers 5x5.

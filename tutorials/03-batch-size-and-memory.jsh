@@ -33,6 +33,12 @@ class SeedVGG11 extends Module {
 }
 var net = new SeedVGG11();
 
+// The lesson checks its own arithmetic: if a number worked out by hand differs from nnsh's, this
+// stops the lesson with an error instead of printing a wrong comparison.
+void sameByHand(String what, long byHand, long counted) {
+    if (byHand != counted) throw new AssertionError(what + ": by hand " + byHand + ", nnsh says " + counted);
+}
+
 // Step 1. Batch 1: the full table once.
 summary(net, 1, 1, 224, 224);
 
@@ -47,6 +53,9 @@ for (long batch : new long[]{1, 12, 128}) {
 // Step 3. Why: every layer with parameters keeps its output for the backward pass (x2 for the
 // gradient), and every output has the batch as its first dimension. conv1's output alone, at
 // batch 12: 12 * 64 * 224 * 224 floats of 4 bytes, twice:
+var atTwelve = summary(net, options().inputSize(12, 1, 224, 224).verbose(0));
+sameByHand("conv1's output at batch 12", 12L * 64 * 224 * 224 * 4,
+        atTwelve.layers().stream().filter(l -> l.varName().equals("conv1")).findFirst().orElseThrow().outputBytes());
 System.out.printf("conv1 at batch 12: 2 * 12*64*224*224 * 4 bytes = %,.2f MB%n", 2.0 * 12 * 64 * 224 * 224 * 4 / 1e6);
 
 // Step 4. Choosing a batch size for a memory budget: the largest batch whose estimate fits in 8 GB.

@@ -29,12 +29,19 @@ class MyBasicBlock extends Module {
         return relu.apply(out.add(x));                 // the shortcut
     }
 }
+// The lesson checks its own arithmetic: if a number worked out by hand differs from nnsh's, this
+// stops the lesson with an error instead of printing a wrong comparison.
+void sameByHand(String what, long byHand, long counted) {
+    if (byHand != counted) throw new AssertionError(what + ": by hand " + byHand + ", nnsh says " + counted);
+}
+
 var block = new MyBasicBlock(64);
 summary(block, 1, 64, 56, 56);
 
 // By hand: each conv has 3*3*64*64 weights and no bias (batch norm follows), each batch norm
 // has a scale and a shift per channel.
 long byHand = 2 * (3 * 3 * 64 * 64) + 2 * (2 * 64);
+sameByHand("basic block", byHand, block.numParams());
 System.out.printf("block by hand: 2*(3*3*64*64) + 2*(2*64) = %,d; counted: %,d%n", byHand, block.numParams());
 
 // The ReLU is called twice: the table marks its second call as recursive, and it has no

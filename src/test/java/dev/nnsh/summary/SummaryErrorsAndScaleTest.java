@@ -91,9 +91,7 @@ class SummaryErrorsAndScaleTest {
 
     @Test void aHundredThousandImagesCostNothingAndGiveTerabyteEstimates() {
         var net = new SeedVGG11();
-        long start = System.nanoTime();
         var stats = summary(net, options().inputSize(100000, 1, 224, 224).verbose(0));
-        long millis = (System.nanoTime() - start) / 1_000_000;
         assertTrue(net.parameters().stream().noneMatch(Parameter::isMaterialized), "no parameter materialised");
         assertEquals(100000L * 224 * 224 * 4, stats.inputBytes());
         // per image: conv outputs 64·224² + 128·112² + 2·256·56² + 2·512·28² + 2·512·14², linear 4096+4096+1000 floats, ×4 bytes ×2
@@ -105,6 +103,5 @@ class SummaryErrorsAndScaleTest {
         assertTrue(table.contains("\nInput size (GB): 20.07\n"), table);
         assertTrue(table.contains("\nForward/backward pass size (TB): 5.95\n"), table);
         assertTrue(table.contains("\nEstimated Total Size (TB): 5.97\n"), table);
-        assertTrue(millis < 10_000, "a shape-only summary took " + millis + " ms");
     }
 }
