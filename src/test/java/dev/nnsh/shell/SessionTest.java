@@ -9,8 +9,10 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /** Sessions on real JShell engines: values, replay after a dead engine, saved scripts. */
+@Tag("e2e") // spawns JVMs (scripts/nnsh, JShell engines) or drives tmux: excluded from the fast loop
 class SessionTest {
     @TempDir Path dir;
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();

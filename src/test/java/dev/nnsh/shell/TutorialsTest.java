@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every tutorial runs through scripts/nnsh and prints exactly its tutorials/expected/NAME.out. */
+@Tag("e2e") // spawns JVMs (scripts/nnsh, JShell engines) or drives tmux: excluded from the fast loop
 class TutorialsTest {
     private static final Path TUTORIALS = Launcher.ROOT.resolve("tutorials");
 
