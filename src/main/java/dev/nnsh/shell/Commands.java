@@ -9,10 +9,31 @@ import java.util.function.BooleanSupplier;
 import jdk.jshell.JShell;
 import jdk.jshell.VarSnippet;
 
-/** The shell's slash commands. */
+/**
+ * The shell's slash commands, in one table: it feeds the dispatch, the /help text and Tab
+ * completion, so a command cannot be in one and missing from another.
+ */
 final class Commands {
-    static final List<String> NAMES = List.of(
-            "/help", "/exit", "/vars", "/list", "/save", "/open", "/reset", "/restart");
+    /** One command: its name, how its argument is written (or ""), its help line, what it does. */
+    private record Command(String name, String argument, String help, Action action) {}
+
+    /** Runs a command with its argument; false when the shell should end. */
+    private interface Action { boolean run(Commands c, String argument); }
+
+    private static final List<Command> TABLE = List.of(
+            new Command("/help", "", "this text", (c, a) -> c.help()),
+            new Command("/vars", "", "the session's variables", (c, a) -> c.done(c::vars)),
+            new Command("/list", "", "the cells that ran successfully", (c, a) -> c.done(c::list)),
+            new Command("/save", "FILE", "save those cells as a runnable .jsh script", (c, a) -> c.done(() -> c.save(a))),
+            new Command("/open", "FILE", "run a script in this session", (c, a) -> c.done(() -> c.open(a))),
+            new Command("/reset", "", "a fresh engine: all variables are gone", (c, a) -> c.done(c::reset)),
+            new Command("/restart", "", "a fresh engine with the session's successful cells replayed",
+                    (c, a) -> c.done(c::restart)),
+            new Command("/exit", "", "leave (or Ctrl-D)", (c, a) -> false),
+            new Command("/quit", "", "leave, as /exit", (c, a) -> false));
+
+    /** The command names, for completion. */
+    static final List<String> NAMES = TABLE.stream().map(Command::name).toList();
 
     private final Repl repl;
     private final Session session;
@@ -30,25 +51,37 @@ final class Commands {
     boolean run(String line) {
         String[] parts = line.split("\\s+", 2);
         String arg = parts.length > 1 ? parts[1].strip() : "";
-        switch (parts[0]) {
-            case "/exit", "/quit" -> { return false; }
-            case "/help" -> out.print(HELP);
-            case "/vars" -> vars();
-            case "/list" -> list();
-            case "/save" -> save(arg);
-            case "/open" -> open(arg);
-            case "/reset" -> {
-                session.reset();
-                repl.cell(1);
-                out.println("Reset: a new engine, no variables.");
-            }
-            case "/restart" -> {
-                session.restart();
-                out.println("Restarted the engine and replayed " + session.done().size() + " snippets.");
-            }
-            default -> out.println("Unknown command " + parts[0] + ". /help lists the commands.");
+        for (Command c : TABLE) {
+            if (c.name().equals(parts[0])) return c.action().run(this, arg);
         }
+        out.println("Unknown command " + parts[0] + ". /help lists the commands.");
         return true;
+    }
+
+    private boolean done(Runnable action) {
+        action.run();
+        return true;
+    }
+
+    private boolean help() {
+        out.print(INTRO);
+        for (Command c : TABLE) {
+            String usage = c.name() + (c.argument().isEmpty() ? "" : " " + c.argument());
+            out.printf("  %-15s %s%n", usage, c.help());
+        }
+        out.print(MAGICS);
+        return true;
+    }
+
+    private void reset() {
+        session.reset();
+        repl.cell(1);
+        out.println("Reset: a new engine, no variables.");
+    }
+
+    private void restart() {
+        session.restart();
+        out.println("Restarted the engine and replayed " + session.done().size() + " snippets.");
     }
 
     private void vars() {
@@ -111,18 +144,13 @@ final class Commands {
         repl.cell(runner.nextCell());
     }
 
-    private static final String HELP = """
+    private static final String INTRO = """
             Cells are Java (JShell) with the nnsh API imported: type the seed network line by line,
             then summary(net, 12, 1, 224, 224). An expression's value shows as Out[n] and stays
             reachable as _n. Tab completes, an open brace or parenthesis continues on the next line.
-              /help           this text
-              /vars           the session's variables
-              /list           the cells that ran successfully
-              /save FILE      save those cells as a runnable .jsh script
-              /open FILE      run a script in this session
-              /reset          a fresh engine: all variables are gone
-              /restart        a fresh engine with the session's successful cells replayed
-              /exit           leave (or Ctrl-D)
+            """;
+
+    private static final String MAGICS = """
               %time CODE      run CODE and report its wall time
             Ctrl-C stops a running cell; at the prompt it clears the line.
             """;

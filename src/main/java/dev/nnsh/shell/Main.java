@@ -13,7 +13,7 @@ import java.util.List;
 
 /** Entry point of scripts/nnsh: interactive shell on a terminal, script runner otherwise. */
 public final class Main {
-    static final String VERSION = "0.1.0"; // kept equal to the pom's version
+    static final String VERSION = Version.read();
 
     private Main() {}
 
