@@ -105,7 +105,7 @@ final class Commands {
 
     private void list() {
         int last = -1;
-        for (Session.Done d : session.done()) {
+        for (ReplayableSnippet d : session.done()) {
             int n = d.origin().cell();
             String prompt = n == last ? " ".repeat(("In [" + n + "]: ").length()) : "In [" + n + "]: ";
             out.println(prompt + d.source().strip().replace("\n", "\n" + " ".repeat(prompt.length())));

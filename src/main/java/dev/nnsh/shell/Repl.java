@@ -66,7 +66,7 @@ final class Repl {
                     if (!commands.run(t)) break;
                     continue;
                 }
-                CellResult result = TimedCell.run(session, line, Origin.interactive(cell), out);
+                CellResult result = Magics.run(session, line, Origin.interactive(cell), out);
                 if (counter.midLine()) out.println();
                 out.print(Display.render(result, cell));
                 out.flush();

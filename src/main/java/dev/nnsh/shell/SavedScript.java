@@ -11,10 +11,10 @@ final class SavedScript {
      * A later cell may use an earlier value as `_n`; run as a script, that cell gets another number,
      * so such an expression is saved as the declaration {@code var _n = …;}.
      */
-    static String of(List<Session.Done> done) {
+    static String of(List<ReplayableSnippet> done) {
         StringBuilder script = new StringBuilder();
         for (int i = 0; i < done.size(); i++) {
-            Session.Done d = done.get(i);
+            ReplayableSnippet d = done.get(i);
             String source = d.source().strip();
             if (d.valueName() != null && usedLater(d.valueName(), done.subList(i + 1, done.size()))) {
                 if (source.endsWith(";")) source = source.substring(0, source.length() - 1);
@@ -25,7 +25,7 @@ final class SavedScript {
         return script.toString();
     }
 
-    private static boolean usedLater(String name, List<Session.Done> later) {
+    private static boolean usedLater(String name, List<ReplayableSnippet> later) {
         Pattern use = Pattern.compile("(?<![\\w$])" + Pattern.quote(name) + "(?![\\w$])");
         return later.stream().anyMatch(d -> use.matcher(d.source()).find());
     }

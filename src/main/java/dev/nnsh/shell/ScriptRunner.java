@@ -44,7 +44,7 @@ final class ScriptRunner {
             }
             if (Snippets.split(session.engine().analysis(), chunk.text()).isEmpty()) continue;
             Origin origin = Origin.script(cell, name, chunk.firstLine());
-            CellResult result = TimedCell.run(session, chunk.text(), origin, out);
+            CellResult result = Magics.run(session, chunk.text(), origin, out);
             String shown = Display.render(result, cell);
             if (!shown.isEmpty() && midLine.getAsBoolean()) out.println();
             if (result.succeeded()) {

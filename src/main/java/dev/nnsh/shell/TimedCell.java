@@ -1,29 +1,12 @@
 package dev.nnsh.shell;
 
 import java.io.PrintStream;
-import java.util.Locale;
 
-/** Runs a cell, handling the one magic, {@code %time <code>}, like IPython's. */
+/** The old name of {@link Magics}, kept so callers written against it compile; use Magics. */
 final class TimedCell {
     private TimedCell() {}
 
     static CellResult run(Session session, String text, Origin origin, PrintStream out) {
-        String t = text.stripLeading();
-        if (!t.startsWith("%")) return session.run(text, origin);
-        if (!t.startsWith("%time ") && !t.startsWith("%time\n")) {
-            return CellResult.failed(CellResult.Status.FAILED,
-                    origin.at(1) + ": error: unknown magic " + t.split("\\s", 2)[0] + " (nnsh has %time)");
-        }
-        long start = System.nanoTime();
-        CellResult result = session.run(t.substring("%time".length()), origin);
-        out.println("Wall time: " + human(System.nanoTime() - start));
-        out.flush();
-        return result;
-    }
-
-    static String human(long nanos) {
-        if (nanos < 1_000_000) return String.format(Locale.ROOT, "%.1f µs", nanos / 1e3);
-        if (nanos < 1_000_000_000) return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
-        return String.format(Locale.ROOT, "%.2f s", nanos / 1e9);
+        return Magics.run(session, text, origin, out);
     }
 }
