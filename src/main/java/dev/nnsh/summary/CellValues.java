@@ -1,5 +1,7 @@
 package dev.nnsh.summary;
 
+import dev.nnsh.tensor.Numbers;
+
 /** The Param #, Param % and Mult-Adds cells of a row, by torchinfo's rules. */
 final class CellValues {
     private CellValues() {}

@@ -1,5 +1,6 @@
 package dev.nnsh.summary;
 
+import dev.nnsh.tensor.Numbers;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

@@ -11,8 +11,8 @@ public class AllocationTooLargeException extends RuntimeException {
 
     public AllocationTooLargeException(long[] shape, DType dtype, long bytesNeeded, long bytesAvailable) {
         super("cannot allocate a tensor of shape " + Shapes.format(shape) + " (" + dtype + "): it needs "
-                + Bytes.human(bytesNeeded) + " (" + String.format("%,d", bytesNeeded) + " bytes), but only "
-                + Bytes.human(bytesAvailable) + " (" + String.format("%,d", bytesAvailable)
+                + Numbers.bytes(bytesNeeded) + " (" + Numbers.grouped(bytesNeeded) + " bytes), but only "
+                + Numbers.bytes(bytesAvailable) + " (" + Numbers.grouped(bytesAvailable)
                 + " bytes) of memory are available");
         this.shape = shape.clone();
         this.bytesNeeded = bytesNeeded;
