@@ -193,13 +193,13 @@ class AttentionLayersTest {
         assertEquals("MultiheadAttention: embed_dim (10) must be divisible by num_heads (3)",
                 assertThrows(IllegalArgumentException.class, () -> new MultiheadAttention(10, 3)).getMessage());
         var mha = new MultiheadAttention(E, HEADS);
-        assertEquals("MultiheadAttention: MultiheadAttention: expected query with embed_dim=8 in its last dim, got query of shape"
+        assertEquals("MultiheadAttention: expected query with embed_dim=8 in its last dim, got query of shape"
                 + " [3, 2, 6]", assertThrows(ModuleException.class,
                         () -> mha.apply(Tensor.shapeOnly(L, N, 6), Tensor.shapeOnly(S, N, E), Tensor.shapeOnly(S, N, E))).getMessage());
-        assertEquals("MultiheadAttention: MultiheadAttention: expected 2-D attn_mask of shape [L, S] = [3, 4], got [4, 3]",
+        assertEquals("MultiheadAttention: expected 2-D attn_mask of shape [L, S] = [3, 4], got [4, 3]",
                 assertThrows(ModuleException.class, () -> mha.attend(Tensor.zeros(L, N, E), Tensor.zeros(S, N, E),
                         Tensor.zeros(S, N, E), null, Tensor.zeros(S, L))).getMessage());
-        assertEquals("MultiheadAttention: MultiheadAttention: key_padding_mask must be bool (true = masked out) or floating point"
+        assertEquals("MultiheadAttention: key_padding_mask must be bool (true = masked out) or floating point"
                 + " (added to the scores), got int64", assertThrows(ModuleException.class, () -> mha.apply(Tensor.zeros(L, N, E),
                         Tensor.zeros(S, N, E), Tensor.zeros(S, N, E), Tensor.zeros(DType.INT64, N, S))).getMessage());
     }

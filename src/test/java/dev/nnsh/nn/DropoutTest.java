@@ -75,7 +75,7 @@ class DropoutTest {
         var e = assertThrows(IllegalArgumentException.class, () -> new Dropout(1.5));
         assertEquals("Dropout: p (dropout probability) must be between 0 and 1, got 1.5", e.getMessage());
         var m = assertThrows(ModuleException.class, () -> new Dropout2d().apply(Tensor.shapeOnly(4, 10)));
-        assertEquals("Dropout2d: dropout2d: expected 3-D [N, C, L] or 4-D [N, C, H, W] input, got 2-D input of shape [4, 10]",
+        assertEquals("Dropout2d: expected 3-D [N, C, L] or 4-D [N, C, H, W] input, got 2-D input of shape [4, 10]",
                 m.getMessage());
     }
 

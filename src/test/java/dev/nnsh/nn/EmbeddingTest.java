@@ -56,13 +56,13 @@ class EmbeddingTest {
     @Test void outOfRangeIndexIsAClearError() {
         var e = assertThrows(ModuleException.class,
                 () -> new Embedding(NUM, DIM).apply(Tensor.of(Nd4j.createFromArray(new long[]{1, 10}))));
-        assertEquals("Embedding: Embedding: index 10 (at flat position 1 of the input) is out of range for num_embeddings=10;"
+        assertEquals("Embedding: index 10 (at flat position 1 of the input) is out of range for num_embeddings=10;"
                 + " valid indices are 0..9", e.getMessage());
         assertThrows(ModuleException.class, () -> new Embedding(NUM, DIM).apply(Tensor.of(Nd4j.createFromArray(new long[]{-1}))));
     }
 
     @Test void floatIndicesAreRejectedInBothKinds() {
-        String expected = "Embedding: Embedding: expected indices of type int64 or int32, got float32 (input of shape [2, 3])";
+        String expected = "Embedding: expected indices of type int64 or int32, got float32 (input of shape [2, 3])";
         assertEquals(expected, assertThrows(ModuleException.class, () -> new Embedding(NUM, DIM).apply(Tensor.zeros(2, 3))).getMessage());
         assertEquals(expected, assertThrows(ModuleException.class, () -> new Embedding(NUM, DIM).apply(Tensor.shapeOnly(2, 3))).getMessage());
     }

@@ -98,13 +98,13 @@ class NormLayersTest {
     }
 
     @Test void batchNormRejectsWrongRankChannelsAndSingleValuesInTraining() {
-        assertMessage("bn (BatchNorm2d): BatchNorm2d: expected 4D input (got 3D input of shape [4, 5, 2])",
+        assertMessage("bn (BatchNorm2d): expected 4D input (got 3D input of shape [4, 5, 2])",
                 () -> wrap(new BatchNorm2d(4)).apply(Tensor.shapeOnly(4, 5, 2)));
-        assertMessage("bn (BatchNorm1d): BatchNorm1d: expected 2D or 3D input (got 4D input of shape [3, 4, 5, 2])",
+        assertMessage("bn (BatchNorm1d): expected 2D or 3D input (got 4D input of shape [3, 4, 5, 2])",
                 () -> wrap(new BatchNorm1d(4)).apply(Tensor.shapeOnly(NCHW)));
-        assertMessage("bn (BatchNorm2d): BatchNorm2d: expected input with 8 channels (num_features) at dim 1, got 4 channels"
+        assertMessage("bn (BatchNorm2d): expected input with 8 channels (num_features) at dim 1, got 4 channels"
                 + " in input of shape [3, 4, 5, 2]", () -> wrap(new BatchNorm2d(8)).apply(tensor(X, NCHW)));
-        assertMessage("bn (BatchNorm1d): BatchNorm1d: expected more than 1 value per channel when training, got input of"
+        assertMessage("bn (BatchNorm1d): expected more than 1 value per channel when training, got input of"
                 + " shape [1, 4]", () -> wrap(new BatchNorm1d(4)).apply(Tensor.zeros(1, 4)));
         var evalMode = wrap(new BatchNorm1d(4));
         evalMode.eval();
@@ -166,7 +166,7 @@ class NormLayersTest {
     }
 
     @Test void layerNormRejectsMismatchedTrailingShape() {
-        assertMessage("ln (LayerNorm): LayerNorm: given normalized_shape=[512], expected input with shape [*, 512], but got"
+        assertMessage("ln (LayerNorm): given normalized_shape=[512], expected input with shape [*, 512], but got"
                 + " input of shape [2, 256]", () -> {
                     var net = new Sequential();
                     net.register("ln", new LayerNorm(512));
@@ -190,7 +190,7 @@ class NormLayersTest {
         var e = assertThrows(IllegalArgumentException.class, () -> new GroupNorm(5, 64));
         assertEquals("GroupNorm: num_channels (64) must be divisible by num_groups (5)", e.getMessage());
         var m = assertThrows(ModuleException.class, () -> new GroupNorm(8, 64).apply(Tensor.shapeOnly(2, 32, 4, 4)));
-        assertEquals("GroupNorm: GroupNorm: expected input with 64 channels (num_channels) at dim 1, got 32 channels in input"
+        assertEquals("GroupNorm: expected input with 64 channels (num_channels) at dim 1, got 32 channels in input"
                 + " of shape [2, 32, 4, 4]", m.getMessage());
     }
 

@@ -28,52 +28,52 @@ class RecurrentErrorsTest {
     private static Tensor t(boolean shapeOnly, long... shape) { return shapeOnly ? Tensor.shapeOnly(shape) : Tensor.rand(shape); }
 
     @Test void wrongInputSizeNamesLayerExpectedAndActual() {
-        assertFails("rnn (LSTM): LSTM: input.size(-1) must be equal to input_size. Expected 10, got 7 (input of shape [5, 3, 7])",
+        assertFails("rnn (LSTM): input.size(-1) must be equal to input_size. Expected 10, got 7 (input of shape [5, 3, 7])",
                 new LSTM(10, 20), s -> new Tensor[]{t(s, 5, 3, 7)});
-        assertFails("rnn (GRU): GRU: input.size(-1) must be equal to input_size. Expected 10, got 4 (input of shape [6, 4])",
+        assertFails("rnn (GRU): input.size(-1) must be equal to input_size. Expected 10, got 4 (input of shape [6, 4])",
                 new GRU(10, 20), s -> new Tensor[]{t(s, 6, 4)});
     }
 
     @Test void wrongRank() {
-        assertFails("rnn (RNN): RNN: expected input to be 2-D [L, H_in] (unbatched) or 3-D [L, N, H_in], got 4-D input of"
+        assertFails("rnn (RNN): expected input to be 2-D [L, H_in] (unbatched) or 3-D [L, N, H_in], got 4-D input of"
                 + " shape [2, 5, 3, 10]", new RNN(10, 20), s -> new Tensor[]{t(s, 2, 5, 3, 10)});
-        assertFails("rnn (GRU): GRU: expected input to be 2-D [L, H_in] (unbatched) or 3-D [N, L, H_in] (batch_first), got"
+        assertFails("rnn (GRU): expected input to be 2-D [L, H_in] (unbatched) or 3-D [N, L, H_in] (batch_first), got"
                 + " 1-D input of shape [10]", new GRU(10, 20).batchFirst(true), s -> new Tensor[]{t(s, 10)});
     }
 
     @Test void wrongInitialStates() {
-        assertFails("rnn (LSTM): LSTM: expected h_0 of shape [2, 3, 20] (num_layers·num_directions, batch, hidden_size),"
+        assertFails("rnn (LSTM): expected h_0 of shape [2, 3, 20] (num_layers·num_directions, batch, hidden_size),"
                 + " got [1, 3, 20]", new LSTM(10, 20, 2), s -> new Tensor[]{t(s, 5, 3, 10), t(s, 1, 3, 20), t(s, 2, 3, 20)});
-        assertFails("rnn (LSTM): LSTM: expected c_0 of shape [4, 3, 20] (num_layers·num_directions, batch, hidden_size),"
+        assertFails("rnn (LSTM): expected c_0 of shape [4, 3, 20] (num_layers·num_directions, batch, hidden_size),"
                 + " got [4, 3, 21]", new LSTM(10, 20, 2).bidirectional(true),
                 s -> new Tensor[]{t(s, 5, 3, 10), t(s, 4, 3, 20), t(s, 4, 3, 21)});
-        assertFails("rnn (GRU): GRU: for batched 3-D input, h_0 should be 3-D [1, 5, 20], got 2-D tensor of shape [1, 20]",
+        assertFails("rnn (GRU): for batched 3-D input, h_0 should be 3-D [1, 5, 20], got 2-D tensor of shape [1, 20]",
                 new GRU(10, 20).batchFirst(true), s -> new Tensor[]{t(s, 5, 3, 10), t(s, 1, 20)});
-        assertFails("rnn (RNN): RNN: for unbatched 2-D input, h_0 should be 2-D [2, 20], got 3-D tensor of shape [2, 1, 20]",
+        assertFails("rnn (RNN): for unbatched 2-D input, h_0 should be 2-D [2, 20], got 3-D tensor of shape [2, 1, 20]",
                 new RNN(10, 20).bidirectional(true), s -> new Tensor[]{t(s, 5, 10), t(s, 2, 1, 20)});
-        assertFails("rnn (LSTM): LSTM: expected input, or input, h_0 and c_0, got 2 tensors", new LSTM(10, 20),
+        assertFails("rnn (LSTM): expected input, or input, h_0 and c_0, got 2 tensors", new LSTM(10, 20),
                 s -> new Tensor[]{t(s, 5, 3, 10), t(s, 1, 3, 20)});
-        assertFails("rnn (GRU): GRU: expected input, or input and h_0, got 3 tensors", new GRU(10, 20),
+        assertFails("rnn (GRU): expected input, or input and h_0, got 3 tensors", new GRU(10, 20),
                 s -> new Tensor[]{t(s, 5, 3, 10), t(s, 1, 3, 20), t(s, 1, 3, 20)});
     }
 
     @Test void wrongTypeAndEmptySequence() {
-        assertFails("rnn (LSTM): LSTM: input must have the type float32 (the parameters' type), got int64", new LSTM(10, 20),
+        assertFails("rnn (LSTM): input must have the type float32 (the parameters' type), got int64", new LSTM(10, 20),
                 s -> new Tensor[]{s ? Tensor.shapeOnly(DType.INT64, 5, 3, 10) : Tensor.zeros(DType.INT64, 5, 3, 10)});
-        assertFails("rnn (GRU): GRU: expected a sequence length larger than 0, got input of shape [3, 0, 10]",
+        assertFails("rnn (GRU): expected a sequence length larger than 0, got input of shape [3, 0, 10]",
                 new GRU(10, 20).batchFirst(true), s -> new Tensor[]{s ? Tensor.shapeOnly(3, 0, 10) : Tensor.zeros(3, 0, 10)});
     }
 
     @Test void cellErrors() {
-        assertFails("rnn (LSTMCell): LSTMCell: input has inconsistent input_size: expected 10, got 9 (input of shape [3, 9])",
+        assertFails("rnn (LSTMCell): input has inconsistent input_size: expected 10, got 9 (input of shape [3, 9])",
                 new LSTMCell(10, 20), s -> new Tensor[]{t(s, 3, 9)});
-        assertFails("rnn (GRUCell): GRUCell: expected input to be 1-D [H_in] (unbatched) or 2-D [N, H_in], got 3-D input of"
+        assertFails("rnn (GRUCell): expected input to be 1-D [H_in] (unbatched) or 2-D [N, H_in], got 3-D input of"
                 + " shape [5, 3, 10]", new GRUCell(10, 20), s -> new Tensor[]{t(s, 5, 3, 10)});
-        assertFails("rnn (RNNCell): RNNCell: expected h of shape [3, 20] (batch, hidden_size), got [2, 20]",
+        assertFails("rnn (RNNCell): expected h of shape [3, 20] (batch, hidden_size), got [2, 20]",
                 new RNNCell(10, 20), s -> new Tensor[]{t(s, 3, 10), t(s, 2, 20)});
-        assertFails("rnn (LSTMCell): LSTMCell: expected c of shape [20] (hidden_size) for unbatched input, got [1, 20]",
+        assertFails("rnn (LSTMCell): expected c of shape [20] (hidden_size) for unbatched input, got [1, 20]",
                 new LSTMCell(10, 20), s -> new Tensor[]{t(s, 10), t(s, 20), t(s, 1, 20)});
-        assertFails("rnn (LSTMCell): LSTMCell: expected input, or input, h and c, got 2 tensors",
+        assertFails("rnn (LSTMCell): expected input, or input, h and c, got 2 tensors",
                 new LSTMCell(10, 20), s -> new Tensor[]{t(s, 3, 10), t(s, 3, 20)});
     }
 

@@ -143,7 +143,7 @@ class TransformerLayerTest {
         assertEquals("MultiheadAttention: embed_dim (10) must be divisible by num_heads (4)",
                 assertThrows(IllegalArgumentException.class, () -> new TransformerEncoderLayer(10, 4)).getMessage());
         var e = assertThrows(ModuleException.class, () -> new TransformerEncoderLayer(8, 2).apply(Tensor.shapeOnly(3, 2, 6)));
-        assertEquals("self_attn (MultiheadAttention): MultiheadAttention: expected query with embed_dim=8 in its last dim, got"
+        assertEquals("self_attn (MultiheadAttention): expected query with embed_dim=8 in its last dim, got"
                 + " query of shape [3, 2, 6]", e.getMessage());
     }
 
