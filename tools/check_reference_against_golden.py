@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Checks tools/reference_summary.py against the torchinfo outputs in shared/golden/.
+"""Checks tools/reference_summary.py against the torchinfo outputs in src/test/resources/dev/nnsh/summary/golden/ (or NNSH_GOLDEN_DIR).
 
 Each golden file must be reproduced byte for byte when torchinfo's 56-byte Python overhead is
 added to the input size.  With nnsh's real input bytes (the default), only the lines
@@ -15,7 +15,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from golden_networks import GOLDEN_CASES  # noqa: E402
 from reference_summary import summary_text  # noqa: E402
 
-GOLDEN_DIR = os.environ.get("NNSH_GOLDEN_DIR", "/work/shared/golden")
+GOLDEN_DIR = os.environ.get("NNSH_GOLDEN_DIR", os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                            "..", "src", "test", "resources", "dev", "nnsh", "summary", "golden"))
 OVERHEAD_LINES = ("Input size", "Estimated Total Size")
 
 

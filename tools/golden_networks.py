@@ -1,4 +1,4 @@
-"""The four networks of shared/golden/README.md, written in PyTorch."""
+"""The four networks of the golden tables (src/test/resources/dev/nnsh/summary/golden/), written in PyTorch."""
 
 import torch
 from torch import nn

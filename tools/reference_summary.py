@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Reference summary table for nnsh, computed on PyTorch.
 
-This is an independent implementation of the rules in shared/spec/summary-format.md, driven by
+This is an independent implementation of torchinfo's rules (checked against the tables in src/test/resources/dev/nnsh/summary/golden/), driven by
 PyTorch module hooks.  It exists to produce test fixtures (src/test/resources/zoo/) for networks
 whose torchinfo output we cannot obtain directly (torchinfo is not installable here).
 

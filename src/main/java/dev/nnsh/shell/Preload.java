@@ -2,7 +2,7 @@ package dev.nnsh.shell;
 
 import java.util.List;
 
-/** What every engine evaluates before the user's first cell (shared/spec/api.md, first block). */
+/** What every engine evaluates before the user's first cell (README.md, "The API in brief"). */
 final class Preload {
     private Preload() {}
 

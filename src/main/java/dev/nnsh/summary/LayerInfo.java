@@ -120,7 +120,7 @@ public final class LayerInfo {
 
     public long paramBytes() { return paramBytes; }
 
-    /** Mult-adds of this call, by torchinfo's rule over the subtree's parameters (see summary-format.md). */
+    /** Mult-adds of this call, by torchinfo's rule over the subtree's parameters (see MultAdds.java). */
     public long multAdds() { return multAdds; }
 
     public List<ParameterInfo> parameters() { return parameters; }

@@ -7,7 +7,7 @@ import java.util.Map;
 
 import dev.nnsh.tensor.Shapes;
 
-/** Renders {@link ModelStatistics} as torchinfo's text table (rules in spec/summary-format.md). */
+/** Renders {@link ModelStatistics} as torchinfo's text table (torchinfo's layout; the tables in src/test/resources/dev/nnsh/summary/golden/ are torchinfo's own output). */
 final class TableRenderer {
     private static final int DEFAULT_NAME_WIDTH = 40;
     private static final int ALIGN = 5;

@@ -10,7 +10,7 @@ import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import org.junit.jupiter.api.Test;
 
-/** A user's own Module subclass, typed into JShell with the imports api.md prescribes. */
+/** A user's own Module subclass, typed into JShell with the imports Preload.java evaluates. */
 class JShellUserClassTest {
     private static final String USER_CLASS = """
             class MyNet extends Module {

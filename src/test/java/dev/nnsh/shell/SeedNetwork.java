@@ -1,6 +1,6 @@
 package dev.nnsh.shell;
 
-/** The seed network (shared/golden/seed_vgg11.out), as a user types it, one line at a time. */
+/** The seed network (src/test/resources/dev/nnsh/summary/golden/seed_vgg11.out), as a user types it, one line at a time. */
 final class SeedNetwork {
     private SeedNetwork() {}
 

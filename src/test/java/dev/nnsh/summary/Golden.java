@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Compares a table with a torchinfo reference output (copied from shared/golden/): every line equal,
+ * Compares a table with a torchinfo reference output (torchinfo's own output, in src/test/resources/dev/nnsh/summary/golden/): every line equal,
  * except that torchinfo counts 56 bytes of Python object overhead per input tensor in the Input size
  * and Estimated Total Size lines, which nnsh leaves out; those two lines must show the reference's
  * bytes less that overhead, within the rounding of the two printed values.

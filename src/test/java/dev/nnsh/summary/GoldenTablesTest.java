@@ -11,7 +11,7 @@ import dev.nnsh.testnets.RecursiveNet;
 import dev.nnsh.testnets.SeedVGG11;
 import org.junit.jupiter.api.Test;
 
-/** Every reference table in shared/golden/, from networks built with the API, shape-only and real. */
+/** Every reference table in src/test/resources/dev/nnsh/summary/golden/, from networks built with the API, shape-only and real. */
 class GoldenTablesTest {
     private static ModelStatistics quiet(Module net, SummaryOptions options) {
         return summary(net, options.verbose(0));
