@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import dev.nnsh.tensor.Scoped;
 import dev.nnsh.tensor.Shapes;
 import dev.nnsh.tensor.Tensor;
 
@@ -91,13 +92,7 @@ public abstract class Module {
     }
 
     /** Installs an observer of every apply on this thread until the returned scope is closed. */
-    public static ObserverScope observe(CallObserver observer) {
-        CallObserver previous = OBSERVER.get();
-        OBSERVER.set(observer);
-        return () -> {
-            if (previous == null) OBSERVER.remove(); else OBSERVER.set(previous);
-        };
-    }
+    public static ObserverScope observe(CallObserver observer) { return Scoped.set(OBSERVER, observer)::run; }
 
     /** Closing restores the observer that was installed before. */
     public interface ObserverScope extends AutoCloseable {

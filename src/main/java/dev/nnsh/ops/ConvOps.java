@@ -35,19 +35,9 @@ public final class ConvOps {
                                 int groups) {
         long[] xs = x.shape();
         if (xs.length == 3) return conv2d(x.unsqueeze(0), weight, bias, stride, padding, dilation, groups).squeeze(0);
-        if (xs.length != 4) {
-            throw new ShapeException("conv2d: expected 3-D (unbatched) or 4-D input [N, C, H, W], got " + xs.length
-                    + "-D input of shape " + Shapes.format(xs));
-        }
-        long[] ws = weight.shape();
-        if (ws.length != 4) throw new ShapeException("conv2d: weight must be 4-D [C_out, C_in/groups, kH, kW], got " + Shapes.format(ws));
+        long[] ws = checkShapes("conv2d", xs, weight, 4, "[N, C, H, W]", "[C_out, C_in/groups, kH, kW]");
         checkConvArgs("conv2d", stride, padding, dilation, groups, ws, bias);
-        long expectedChannels = ws[1] * groups;
-        if (xs[1] != expectedChannels) {
-            throw new ShapeException("conv2d: expected input with " + expectedChannels + " channels (weight "
-                    + Shapes.format(ws) + ", groups " + groups + "), got " + xs[1] + " channels in input of shape "
-                    + Shapes.format(xs));
-        }
+        checkChannels("conv2d", xs, ws, groups);
         long outH = Window.outputSize("conv2d", xs, 2, xs[2], (int) ws[2], stride[0], padding[0], padding[1], dilation[0], false);
         long outW = Window.outputSize("conv2d", xs, 3, xs[3], (int) ws[3], stride[1], padding[2], padding[3], dilation[1], false);
         long[] result = {xs[0], ws[0], outH, outW};
@@ -59,19 +49,10 @@ public final class ConvOps {
     public static Tensor conv1d(Tensor x, Tensor weight, Tensor bias, int stride, int[] padding, int dilation, int groups) {
         long[] xs = x.shape();
         if (xs.length == 2) return conv1d(x.unsqueeze(0), weight, bias, stride, padding, dilation, groups).squeeze(0);
-        if (xs.length != 3) {
-            throw new ShapeException("conv1d: expected 2-D (unbatched) or 3-D input [N, C, L], got " + xs.length
-                    + "-D input of shape " + Shapes.format(xs));
-        }
-        long[] ws = weight.shape();
-        if (ws.length != 3) throw new ShapeException("conv1d: weight must be 3-D [C_out, C_in/groups, k], got " + Shapes.format(ws));
+        long[] ws = checkShapes("conv1d", xs, weight, 3, "[N, C, L]", "[C_out, C_in/groups, k]");
         int[] stride2 = {1, stride}, padding4 = {0, 0, padding[0], padding[1]}, dilation2 = {1, dilation};
         checkConvArgs("conv1d", stride2, padding4, dilation2, groups, ws, bias);
-        if (xs[1] != ws[1] * groups) {
-            throw new ShapeException("conv1d: expected input with " + ws[1] * groups + " channels (weight "
-                    + Shapes.format(ws) + ", groups " + groups + "), got " + xs[1] + " channels in input of shape "
-                    + Shapes.format(xs));
-        }
+        checkChannels("conv1d", xs, ws, groups);
         Window.outputSize("conv1d", xs, 2, xs[2], (int) ws[2], stride, padding[0], padding[1], dilation, false);
         return conv2d(x.unsqueeze(2), weight.unsqueeze(2), bias, stride2, padding4, dilation2, groups).squeeze(2);
     }
@@ -131,6 +112,27 @@ public final class ConvOps {
                         + PyFormat.tuple(outputPadding) + ", stride " + PyFormat.tuple(stride) + ", dilation "
                         + PyFormat.tuple(dilation));
             }
+        }
+    }
+
+    /** Input of {@code rank} dims (one less is unbatched, handled by the caller) and a weight of the same rank. */
+    private static long[] checkShapes(String op, long[] xs, Tensor weight, int rank, String inputLayout, String weightLayout) {
+        if (xs.length != rank) {
+            throw new ShapeException(op + ": expected " + (rank - 1) + "-D (unbatched) or " + rank + "-D input " + inputLayout
+                    + ", got " + xs.length + "-D input of shape " + Shapes.format(xs));
+        }
+        long[] ws = weight.shape();
+        if (ws.length != rank) {
+            throw new ShapeException(op + ": weight must be " + rank + "-D " + weightLayout + ", got " + Shapes.format(ws));
+        }
+        return ws;
+    }
+
+    private static void checkChannels(String op, long[] xs, long[] ws, int groups) {
+        if (xs[1] != ws[1] * groups) {
+            throw new ShapeException(op + ": expected input with " + ws[1] * groups + " channels (weight "
+                    + Shapes.format(ws) + ", groups " + groups + "), got " + xs[1] + " channels in input of shape "
+                    + Shapes.format(xs));
         }
     }
 

@@ -26,11 +26,7 @@ public final class MemoryGuard {
      */
     public static Assumption assumeAvailable(long bytes) {
         if (bytes < 0) throw new IllegalArgumentException("assumeAvailable: bytes must be >= 0, got " + bytes);
-        Long previous = ASSUMED.get();
-        ASSUMED.set(bytes);
-        return () -> {
-            if (previous == null) ASSUMED.remove(); else ASSUMED.set(previous);
-        };
+        return Scoped.set(ASSUMED, bytes)::run;
     }
 
     /** Closing restores what was assumed before (or the machine's memory). */

@@ -32,12 +32,8 @@ public final class PyFormat {
     /** A Python tuple of ints: {@code (512,)}, {@code (3, 4)}. */
     public static String tuple(long[] values) {
         if (values.length == 1) return "(" + values[0] + ",)";
-        StringBuilder sb = new StringBuilder("(");
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) sb.append(", ");
-            sb.append(values[i]);
-        }
-        return sb.append(')').toString();
+        String list = Shapes.format(values);
+        return "(" + list.substring(1, list.length() - 1) + ")";
     }
 
     public static String tuple(int[] values) {
