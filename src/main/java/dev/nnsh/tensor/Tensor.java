@@ -370,20 +370,20 @@ public final class Tensor {
         long[] full = Arrays.copyOf(batch, batch.length + 2);
         full[batch.length] = m;
         full[batch.length + 1] = n;
-        long[] out = full;
-        if (dim() == 1) out = Shapes.remove(out, out.length - 2);
-        if (other.dim() == 1) out = Shapes.remove(out, out.length - 1);
+        long[] withoutRow = dim() == 1 ? Shapes.remove(full, full.length - 2) : full;
+        long[] out = other.dim() == 1 ? Shapes.remove(withoutRow, withoutRow.length - 1) : withoutRow;
         DType type = DType.promote(dtype, other.dtype);
-        if (isShapeOnly() || other.isShapeOnly()) return new Tensor(out, type, null);
-        MemoryGuard.checkAllocation(type, full); // full, not out: the product is made before a 1-D operand's dim is removed
         long[] aFull = Arrays.copyOf(batch, batch.length + 2);
         aFull[batch.length] = m; aFull[batch.length + 1] = k1;
         long[] bFull = Arrays.copyOf(batch, batch.length + 2);
         bFull[batch.length] = k1; bFull[batch.length + 1] = n;
-        INDArray x = expandTo(array.castTo(type.nd4j()).reshape('c', a), aFull);
-        INDArray y = expandTo(other.array.castTo(type.nd4j()).reshape('c', b), bFull);
-        INDArray z = k1 == 0 ? Nd4j.zeros(type.nd4j(), full) : batch.length == 0 ? x.mmul(y) : Nd4j.matmul(x, y);
-        return new Tensor(out, type, z.reshape('c', out));
+        // out has the elements of full (only size-1 dims removed), so the guard's bytes are the same
+        return derive(out, type, arrays -> {
+            INDArray x = expandTo(arrays[0].castTo(type.nd4j()).reshape('c', a), aFull);
+            INDArray y = expandTo(arrays[1].castTo(type.nd4j()).reshape('c', b), bFull);
+            INDArray z = k1 == 0 ? Nd4j.zeros(type.nd4j(), full) : batch.length == 0 ? x.mmul(y) : Nd4j.matmul(x, y);
+            return z.reshape('c', out);
+        }, this, other);
     }
 
     private static INDArray expandTo(INDArray x, long[] target) {
