@@ -146,4 +146,20 @@ public final class Image {
         }
         return Tensor.of(out, c, gh, gw);
     }
+
+    /** One channel of activations [C, H, W] or [1, C, H, W] as an [H, W] image: a feature map to save. */
+    public static Tensor featureMap(Tensor activations, int channel) {
+        Tensor t = activations.dim() == 4 && activations.size(0) == 1 ? activations.squeeze(0) : activations;
+        if (t.dim() != 3) {
+            throw new IllegalArgumentException("Image.featureMap: expected [C, H, W] or [1, C, H, W], got shape "
+                    + Shapes.format(activations.shape()));
+        }
+        if (channel < 0 || channel >= t.size(0)) {
+            throw new IllegalArgumentException("Image.featureMap: channel " + channel + " out of range 0.." + (t.size(0) - 1));
+        }
+        Planes p = Planes.of(t, "Image.featureMap");
+        int area = p.height() * p.width();
+        float[] out = java.util.Arrays.copyOfRange(p.data(), channel * area, (channel + 1) * area);
+        return Tensor.of(out, p.height(), p.width());
+    }
 }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
 
 import com.google.gson.JsonArray;
@@ -58,8 +59,11 @@ final class SafetensorsWriter {
         Path tmp = null;
         try {
             if (parent != null) Files.createDirectories(parent);
-            tmp = Files.createTempFile(parent, file.getFileName().toString(), ".part");
-            try (OutputStream out = Files.newOutputStream(tmp); WritableByteChannel channel = Channels.newChannel(out)) {
+            // a sibling with the usual permissions (createTempFile would make it owner-only)
+            tmp = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                    + System.nanoTime() + ".part");
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                 WritableByteChannel channel = Channels.newChannel(out)) {
                 channel.write(head.flip());
                 for (Tensor t : tensors.values()) channel.write(RawTensors.toBytes(t));
             }

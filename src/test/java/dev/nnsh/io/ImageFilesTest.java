@@ -47,6 +47,14 @@ class ImageFilesTest {
                 grid.nd().data().asFloat());
     }
 
+    @Test void featureMapIsOneChannel() {
+        Tensor maps = Tensor.of(new float[]{1, 2, 3, 4, 5, 6, 7, 8}, 1, 2, 2, 2);
+        Tensor second = Image.featureMap(maps, 1);
+        assertArrayEquals(new long[]{2, 2}, second.shape());
+        assertArrayEquals(new float[]{5, 6, 7, 8}, second.nd().data().asFloat());
+        assertThrows(IllegalArgumentException.class, () -> Image.featureMap(maps, 2));
+    }
+
     @Test void errorsNameTheFile() throws Exception {
         Path missing = tmp.resolve("none.png");
         var e = assertThrows(WeightsException.class, () -> Image.load(missing));
