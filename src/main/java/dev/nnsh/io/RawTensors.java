@@ -28,6 +28,23 @@ final class RawTensors {
         return Tensor.of(array);
     }
 
+    /** A C-ordered tensor read from a stream straight into its own (native) memory: no intermediate copy. */
+    static Tensor fromStream(DType dtype, long[] shape, java.io.InputStream in,
+                             java.util.function.Supplier<RuntimeException> truncated) throws java.io.IOException {
+        MemoryGuard.checkAllocation(dtype, shape);
+        INDArray array = Nd4j.createUninitialized(dtype.nd4j(), shape, 'c');
+        long bytes = Shapes.numel(shape) * dtype.bytes();
+        if (bytes > 0) {
+            ByteBuffer target = array.data().asNio();
+            target.limit(Math.toIntExact(bytes));
+            java.nio.channels.ReadableByteChannel channel = java.nio.channels.Channels.newChannel(in);
+            while (target.hasRemaining()) {
+                if (channel.read(target) < 0) throw truncated.get();
+            }
+        }
+        return Tensor.of(array);
+    }
+
     /**
      * A tensor that views a storage (as PyTorch's {@code as_strided}: element offset and strides in
      * elements) copied into a fresh C-ordered array.

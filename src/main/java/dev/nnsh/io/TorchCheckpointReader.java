@@ -101,7 +101,9 @@ final class TorchCheckpointReader {
             throw new PickleException("persistent id is not ('storage', type, key, location, numel): "
                     + java.util.Arrays.toString(pid));
         }
-        return new StorageRef(String.valueOf(pid[2]), type.dtype(), TorchPickleClasses.toLong(pid[4], "storage size"));
+        long numel = TorchPickleClasses.toLong(pid[4], "storage size");
+        if (numel < 0 || numel > Long.MAX_VALUE / 8) throw new PickleException("storage size " + numel + " is invalid");
+        return new StorageRef(String.valueOf(pid[2]), type.dtype(), numel);
     }
 
     /** The state dict in what was pickled: the dict itself or the one under "state_dict" / "model". */
@@ -141,14 +143,20 @@ final class TorchCheckpointReader {
         for (var e : refs.entrySet()) {
             TensorRef r = e.getValue();
             StorageRef s = r.storage();
+            if (RawTensors.extent(r.shape(), r.stride(), r.offset()) > s.numel()) {
+                throw new WeightsException(file, "corrupt checkpoint: tensor '" + e.getKey() + "' reaches past the end"
+                        + " of its storage data/" + s.key() + " (" + s.numel() + " elements)");
+            }
+            if (usesLeft.get(s.key()) == 1 && wholeStorage(r)) {
+                // the usual case, a tensor owning its storage: the entry is read straight into the tensor's memory
+                out.put(e.getKey(), readInto(zip, prefix, r, file));
+                usesLeft.remove(s.key());
+                continue;
+            }
             ByteBuffer bytes = open.get(s.key());
             if (bytes == null) {
                 bytes = readStorage(zip, prefix, s, file);
                 open.put(s.key(), bytes);
-            }
-            if (RawTensors.extent(r.shape(), r.stride(), r.offset()) > s.numel()) {
-                throw new WeightsException(file, "corrupt checkpoint: tensor '" + e.getKey() + "' reaches past the end"
-                        + " of its storage data/" + s.key() + " (" + s.numel() + " elements)");
             }
             out.put(e.getKey(), RawTensors.fromStrided(s.dtype(), r.shape(), r.stride(), r.offset(), bytes));
             if (usesLeft.merge(s.key(), -1, Integer::sum) == 0) open.remove(s.key());
@@ -156,7 +164,22 @@ final class TorchCheckpointReader {
         return out;
     }
 
-    private static ByteBuffer readStorage(ZipFile zip, String prefix, StorageRef s, Path file) throws IOException {
+    private static boolean wholeStorage(TensorRef r) {
+        return r.offset() == 0 && RawTensors.isContiguous(r.shape(), r.stride())
+                && dev.nnsh.tensor.Shapes.numel(r.shape()) == r.storage().numel();
+    }
+
+    private static Tensor readInto(ZipFile zip, String prefix, TensorRef r, Path file) throws IOException {
+        StorageRef s = r.storage();
+        ZipEntry entry = storageEntry(zip, prefix, s, file);
+        try (InputStream in = zip.getInputStream(entry)) {
+            return RawTensors.fromStream(s.dtype(), r.shape(), in, () -> new WeightsException(file,
+                    "truncated checkpoint: storage data/" + s.key() + " ends before its " + s.numel() * s.dtype().bytes()
+                            + " bytes"));
+        }
+    }
+
+    private static ZipEntry storageEntry(ZipFile zip, String prefix, StorageRef s, Path file) {
         ZipEntry entry = zip.getEntry(prefix + "data/" + s.key());
         if (entry == null) throw new WeightsException(file, "corrupt checkpoint: storage data/" + s.key() + " is missing");
         long expected = s.numel() * s.dtype().bytes();
@@ -164,6 +187,12 @@ final class TorchCheckpointReader {
             throw new WeightsException(file, "corrupt checkpoint: storage data/" + s.key() + " has " + entry.getSize()
                     + " bytes, its header says " + s.numel() + " " + s.dtype() + " elements (" + expected + " bytes)");
         }
+        return entry;
+    }
+
+    private static ByteBuffer readStorage(ZipFile zip, String prefix, StorageRef s, Path file) throws IOException {
+        ZipEntry entry = storageEntry(zip, prefix, s, file);
+        long expected = s.numel() * s.dtype().bytes();
         if (expected > Integer.MAX_VALUE - 16) {
             throw new WeightsException(file, "storage data/" + s.key() + " is " + expected + " bytes; storages over"
                     + " 2 GiB are not supported");

@@ -83,6 +83,19 @@ final class TorchPickleClasses {
             throw new PickleException("tensor size " + java.util.Arrays.toString(shape) + " and stride "
                     + java.util.Arrays.toString(stride) + " differ in length");
         }
+        try { // a crafted size must not overflow into a small (or negative) element count
+            long extent = offset;
+            for (int d = 0; d < shape.length; d++) {
+                extent = Math.addExact(extent, Math.multiplyExact(Math.max(shape[d] - 1, 0), stride[d]));
+                Math.multiplyExact(Math.multiplyExact(shape[d], Math.max(stride[d], 1)), (long) storage.dtype().bytes());
+            }
+            long numel = 1;
+            for (long s : shape) numel = Math.multiplyExact(numel, s);
+            Math.multiplyExact(numel, (long) storage.dtype().bytes());
+        } catch (ArithmeticException e) {
+            throw new PickleException("tensor size " + java.util.Arrays.toString(shape) + " with stride "
+                    + java.util.Arrays.toString(stride) + " is too large");
+        }
         return new TensorRef(storage, offset, shape, stride);
     }
 

@@ -63,6 +63,22 @@ class WeightsErrorsTest {
         fails(file, "data.pkl");
     }
 
+    @Test void storageShorterThanTheHeaderSaysIsCorrupt() throws IOException {
+        Path file = tmp.resolve("short-storage.pth");
+        try (var in = new java.util.zip.ZipFile(Fixtures.file("dtypes.pth").toFile());
+             var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            for (var entries = in.entries(); entries.hasMoreElements(); ) {
+                var entry = entries.nextElement();
+                byte[] data = in.getInputStream(entry).readAllBytes();
+                if (entry.getName().endsWith("data/0")) data = Arrays.copyOf(data, data.length - 4);
+                out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                out.write(data);
+                out.closeEntry();
+            }
+        }
+        fails(file, "corrupt checkpoint: storage data/0 has 20 bytes, its header says 6 float32 elements (24 bytes)");
+    }
+
     @Test void corruptSafetensorsHeader() throws IOException {
         fails(safetensors(tmp.resolve("j.safetensors"), "{\"w\": {\"dtype\": \"F32\", \"shape\": [2], \"data_offsets\": [0, 12]}}", 12),
                 "data_offsets [0, 12]", "needs 8 bytes");
