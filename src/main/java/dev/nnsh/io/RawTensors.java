@@ -45,6 +45,25 @@ final class RawTensors {
         return Tensor.of(array);
     }
 
+    /** A C-ordered tensor read from a file at a position straight into its own (native) memory. */
+    static Tensor fromChannel(DType dtype, long[] shape, java.nio.channels.FileChannel channel, long position)
+            throws java.io.IOException {
+        MemoryGuard.checkAllocation(dtype, shape);
+        INDArray array = Nd4j.createUninitialized(dtype.nd4j(), shape, 'c');
+        long bytes = Shapes.numel(shape) * dtype.bytes();
+        if (bytes > 0) {
+            ByteBuffer target = array.data().asNio();
+            target.limit(Math.toIntExact(bytes));
+            long at = position;
+            while (target.hasRemaining()) {
+                int n = channel.read(target, at);
+                if (n < 0) throw new java.io.EOFException("file ends inside a tensor");
+                at += n;
+            }
+        }
+        return Tensor.of(array);
+    }
+
     /**
      * A tensor that views a storage (as PyTorch's {@code as_strided}: element offset and strides in
      * elements) copied into a fresh C-ordered array.

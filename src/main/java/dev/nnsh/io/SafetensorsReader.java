@@ -3,7 +3,6 @@ package dev.nnsh.io;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -28,8 +27,9 @@ import dev.nnsh.tensor.Tensor;
 /**
  * Reads {@code .safetensors}: an 8-byte little-endian header length N, N bytes of JSON (name to dtype,
  * shape, data_offsets into the data that follows; optional "__metadata__"), then the raw
- * little-endian data. The file is memory-mapped: each tensor is copied once, from the page cache.
- * Tensors come in the order of their data in the file.
+ * little-endian data. Each tensor is read by position straight into its own native memory (not
+ * memory-mapped: mapped pages would count a second time while the tensors live). Tensors come in the
+ * order of their data in the file.
  */
 final class SafetensorsReader {
     private SafetensorsReader() {}
@@ -58,15 +58,12 @@ final class SafetensorsReader {
                             + e.end() + " of the data, which has only " + dataLength + " bytes");
                 }
             }
-            if (dataLength > Integer.MAX_VALUE) {
-                throw new WeightsException(file, "data of " + dataLength + " bytes; files over 2 GiB are not supported yet");
-            }
-            MappedByteBuffer data = channel.map(FileChannel.MapMode.READ_ONLY, dataStart, dataLength);
             Map<String, Tensor> out = new LinkedHashMap<>();
             for (Entry e : entries) {
-                ByteBuffer at = data.duplicate();
-                at.position((int) e.begin());
-                out.put(e.name(), RawTensors.fromBytes(e.dtype(), e.shape(), at));
+                if (e.end() - e.begin() > Integer.MAX_VALUE) {
+                    throw new WeightsException(file, "tensor '" + e.name() + "' is over 2 GiB, which is not supported");
+                }
+                out.put(e.name(), RawTensors.fromChannel(e.dtype(), e.shape(), channel, dataStart + e.begin()));
             }
             return out;
         } catch (java.nio.file.NoSuchFileException e) {
