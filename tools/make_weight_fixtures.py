@@ -141,8 +141,8 @@ def hostile(path, module, name, argument):
     pkl = b"\x80\x02c" + module.encode() + b"\n" + name.encode() + b"\nX" + struct.pack("<I", len(argument)) \
         + argument.encode() + b"\x85R."
     with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as z:
-        z.writestr("archive/data.pkl", pkl)
-        z.writestr("archive/version", "3\n")
+        for name, data in [("archive/data.pkl", pkl), ("archive/version", b"3\n")]:
+            z.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data)  # reproducible bytes
 
 
 def test_image(path):
@@ -209,6 +209,11 @@ def main():
     hostile(os.path.join(OUT, "hostile_os_system.pth"), "os", "system", "touch " + MARKER)
     hostile(os.path.join(OUT, "hostile_eval.pth"), "builtins", "eval",
             "open('" + MARKER + "', 'w').write('executed')")
+
+    # formats nnsh refuses with an explanation: a whole pickled module, the legacy format, TorchScript
+    torch.save(nn.Linear(2, 2), os.path.join(OUT, "whole_module.pth"))
+    torch.save({"w": torch.ones(2)}, os.path.join(OUT, "legacy.pth"), _use_new_zipfile_serialization=False)
+    torch.jit.save(torch.jit.script(nn.Linear(2, 2)), os.path.join(OUT, "torchscript.pt"))
 
     os.makedirs(os.path.dirname(CLASSES), exist_ok=True)
     with open(CLASSES, "w") as f:

@@ -101,7 +101,7 @@ final class SafeUnpickler extends Unpickler {
         RefusedClassException(String qualifiedName) {
             super("refused to load the class " + qualifiedName + " named in the pickle: a checkpoint may only name"
                     + " the classes of a state dict (" + String.join(", ", allowedNames()) + ");"
-                    + " nothing was executed");
+                    + " nothing was executed. (A whole pickled model? Save model.state_dict() instead.)");
             this.qualifiedName = qualifiedName;
         }
     }

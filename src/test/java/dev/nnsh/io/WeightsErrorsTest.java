@@ -58,6 +58,13 @@ class WeightsErrorsTest {
         fails(Files.write(tmp.resolve("legacy.pth"), new byte[]{(byte) 0x80, 2, 'K', 1, '.'}), "legacy format");
     }
 
+    @Test void pytorchFilesThatAreNotStateDictsAreExplained() {
+        fails(Fixtures.file("whole_module.pth"), "refused to load the class torch.nn.modules.linear.Linear",
+                "Save model.state_dict() instead");
+        fails(Fixtures.file("legacy.pth"), "legacy format");
+        fails(Fixtures.file("torchscript.pt"), "TorchScript archive");
+    }
+
     @Test void corruptPickleInsideAValidZip() throws IOException {
         Path file = CraftedFiles.torchZip(tmp.resolve("bad.pth"), new byte[]{(byte) 0x80, 2, '}', 'q'});
         fails(file, "data.pkl");
