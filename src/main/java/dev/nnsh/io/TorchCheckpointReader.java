@@ -87,9 +87,13 @@ final class TorchCheckpointReader {
             return unpickler.load(in);
         } catch (SafeUnpickler.RefusedClassException | SafeUnpickler.UnsupportedDtypeException e) {
             throw new WeightsException(file, e.getMessage(), e);
-        } catch (PickleException | ClassCastException | IndexOutOfBoundsException | java.util.NoSuchElementException e) {
+        } catch (WeightsException e) {
+            throw e;
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            // a damaged pickle makes the library fail in many ways (bad lengths, numbers, stack shapes);
+            // an absurd length fails its allocation before anything is read, so the error is safe to report
             throw new WeightsException(file, "corrupt checkpoint: its pickle (" + prefix + "data.pkl) cannot be read ("
-                    + e.getMessage() + ")", e);
+                    + e + ")", e);
         } catch (IOException e) {
             throw new WeightsException(file, "truncated or corrupt checkpoint: " + prefix + "data.pkl ends early ("
                     + e.getMessage() + ")", e);
