@@ -39,6 +39,28 @@ class ImageFilesTest {
         assertEquals(128 * 3, ImageIO.read(big.toFile()).getWidth());
     }
 
+    @Test void bmpAndGreyImagesLoadAsRgb() throws Exception {
+        Tensor picture = Image.load(Fixtures.file("image.png"));
+        BufferedImage png = ImageIO.read(Fixtures.file("image.png").toFile());
+        Path bmp = tmp.resolve("copy.bmp");
+        assertTrue(ImageIO.write(png, "bmp", bmp.toFile()));
+        Fixtures.assertBitIdentical(picture, Image.load(bmp), "BMP, lossless");
+
+        BufferedImage grey = new BufferedImage(3, 1, BufferedImage.TYPE_BYTE_GRAY);
+        grey.getRaster().setSamples(0, 0, 3, 1, 0, new int[]{0, 51, 255});
+        Path greyFile = tmp.resolve("grey.png");
+        ImageIO.write(grey, "png", greyFile.toFile());
+        Tensor rgb = Image.loadUint8(greyFile);
+        assertArrayEquals(new long[]{3, 1, 3}, rgb.shape());
+        // each channel the grey level itself, as PIL's convert("RGB") (no colour-space conversion)
+        assertArrayEquals(new long[]{0, 51, 255, 0, 51, 255, 0, 51, 255},
+                rgb.nd().castTo(org.nd4j.linalg.api.buffer.DataType.LONG).data().asLong());
+
+        Path jpeg = tmp.resolve("copy.jpg");
+        Image.save(picture, jpeg);
+        assertArrayEquals(new long[]{3, 96, 128}, Image.load(jpeg).shape());
+    }
+
     @Test void gridLaysFiltersOutWithGaps() {
         Tensor filters = Tensor.of(new float[]{1, 2, 3, 4, 5, 6, 7, 8}, 2, 1, 2, 2);
         Tensor grid = Image.grid(filters, 2);
