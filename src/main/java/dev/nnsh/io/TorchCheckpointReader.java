@@ -20,6 +20,7 @@ import net.razorvine.pickle.PickleException;
 import dev.nnsh.io.TorchPickleClasses.StorageRef;
 import dev.nnsh.io.TorchPickleClasses.StorageType;
 import dev.nnsh.io.TorchPickleClasses.TensorRef;
+import dev.nnsh.tensor.Shapes;
 import dev.nnsh.tensor.Tensor;
 
 /**
@@ -170,7 +171,7 @@ final class TorchCheckpointReader {
 
     private static boolean wholeStorage(TensorRef r) {
         return r.offset() == 0 && RawTensors.isContiguous(r.shape(), r.stride())
-                && dev.nnsh.tensor.Shapes.numel(r.shape()) == r.storage().numel();
+                && Shapes.numel(r.shape()) == r.storage().numel();
     }
 
     private static Tensor readInto(ZipFile zip, String prefix, TensorRef r, Path file) throws IOException {
@@ -191,16 +192,16 @@ final class TorchCheckpointReader {
             throw new WeightsException(file, "corrupt checkpoint: storage data/" + s.key() + " has " + entry.getSize()
                     + " bytes, its header says " + s.numel() + " " + s.dtype() + " elements (" + expected + " bytes)");
         }
+        if (expected > Integer.MAX_VALUE - 16) {
+            throw new WeightsException(file, "storage data/" + s.key() + " is " + expected + " bytes; storages over"
+                    + " 2 GiB are not supported");
+        }
         return entry;
     }
 
     private static ByteBuffer readStorage(ZipFile zip, String prefix, StorageRef s, Path file) throws IOException {
         ZipEntry entry = storageEntry(zip, prefix, s, file);
         long expected = s.numel() * s.dtype().bytes();
-        if (expected > Integer.MAX_VALUE - 16) {
-            throw new WeightsException(file, "storage data/" + s.key() + " is " + expected + " bytes; storages over"
-                    + " 2 GiB are not supported");
-        }
         byte[] data = new byte[(int) expected];
         try (InputStream in = zip.getInputStream(entry)) {
             int n = in.readNBytes(data, 0, data.length);

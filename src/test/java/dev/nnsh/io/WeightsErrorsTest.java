@@ -99,6 +99,21 @@ class WeightsErrorsTest {
         fails(CraftedFiles.torchZip(tmp.resolve("complex.pth"), complex), "dtype complex64", "unsupported");
     }
 
+    @Test void npyElementTypesNnshCannotHold() throws IOException {
+        for (String descr : new String[]{"<c8", ">f4", "<U3"}) {
+            Path folder = Files.createDirectories(tmp.resolve("npy-" + descr.replaceAll("[<>|]", "")));
+            String header = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': (2,), }";
+            header += " ".repeat(63 - (10 + header.length()) % 64) + "\n";
+            ByteBuffer b = ByteBuffer.allocate(10 + header.length() + 64).order(ByteOrder.LITTLE_ENDIAN);
+            b.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII)).put((byte) 1).put((byte) 0);
+            b.putShort((short) header.length()).put(header.getBytes(StandardCharsets.US_ASCII));
+            Path npy = Files.write(folder.resolve("w.npy"), b.array());
+            var e = assertThrows(WeightsException.class, () -> Weights.load(folder));
+            assertTrue(e.getMessage().startsWith(npy.toString()), e.getMessage());
+            assertTrue(e.getMessage().contains("element type '" + descr + "' is unsupported"), e.getMessage());
+        }
+    }
+
     @Test void shapeMismatchNamesKeyBothShapesAndFile() {
         var net = Models.lenet5(5); // 5 classes: the checkpoint's last layer has 10
         Path file = Fixtures.file("lenet.pth");
