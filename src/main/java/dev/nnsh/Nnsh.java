@@ -69,4 +69,14 @@ public final class Nnsh {
     public static Tensor tensor(float[] data, long... shape) { return Tensor.of(data, shape); }
 
     public static void manualSeed(long seed) { Tensor.manualSeed(seed); }
+
+    // --- issue 14: weights ---
+
+    /** Prints the k most probable classes of one row of probabilities (ImageNet labels for 1000 classes). */
+    public static void topk(Tensor probs, int k) { topk(probs, k, null); }
+
+    /** Prints the k most probable classes with these labels. */
+    public static void topk(Tensor probs, int k, java.util.List<String> labels) {
+        System.out.print(Predictions.table(Predictions.top(probs, k, labels)));
+    }
 }

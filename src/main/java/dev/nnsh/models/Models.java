@@ -53,4 +53,13 @@ public final class Models {
 
     public static DenseNet densenet121() { return densenet121(1000); }
     public static DenseNet densenet121(int numClasses) { return new DenseNet(32, new int[]{6, 12, 24, 16}, 64, 4, numClasses); }
+
+    // --- issue 14: weights ---
+
+    /** The per-channel mean and std of ImageNet that torchvision's pretrained classifiers expect. */
+    public static final double[] IMAGENET_MEAN = {0.485, 0.456, 0.406};
+    public static final double[] IMAGENET_STD = {0.229, 0.224, 0.225};
+
+    /** The 1000 ImageNet class names, in the classifiers' output order (torchvision's list). */
+    public static java.util.List<String> imagenetClasses() { return ImageNetClasses.names(); }
 }

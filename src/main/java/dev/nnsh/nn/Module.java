@@ -22,7 +22,7 @@ import dev.nnsh.tensor.Tensor;
  * sub-modules as fields (found by reflection in declaration order, superclass fields first) or add
  * them with {@link #register}, override {@code forward}, and are called through {@code apply}.
  */
-public abstract class Module {
+public abstract class Module implements dev.nnsh.io.StateDictSource {
     private static final ThreadLocal<CallObserver> OBSERVER = new ThreadLocal<>();
     private static final ThreadLocal<Deque<Module>> CALL_STACK = ThreadLocal.withInitial(ArrayDeque::new);
 
@@ -338,4 +338,26 @@ public abstract class Module {
             throw new IllegalStateException("cannot read field " + f.getName() + " of " + typeName(), e);
         }
     }
+
+    // --- issue 14: weights ---
+
+    /** Loads a checkpoint file (see {@link dev.nnsh.io.Weights#load}); every key must match, as strict load_state_dict. */
+    public IncompatibleKeys loadWeights(java.nio.file.Path file) { return StateDictLoader.loadFile(this, file, true); }
+
+    public IncompatibleKeys loadWeights(String file) { return loadWeights(java.nio.file.Path.of(file)); }
+
+    /** With strict false, missing and unexpected keys are reported in the result instead of failing. */
+    public IncompatibleKeys loadWeights(java.nio.file.Path file, boolean strict) {
+        return StateDictLoader.loadFile(this, file, strict);
+    }
+
+    public IncompatibleKeys loadWeights(String file, boolean strict) { return loadWeights(java.nio.file.Path.of(file), strict); }
+
+    /** PyTorch's load_state_dict(state, strict): shape mismatches always fail, keys only when strict. */
+    public IncompatibleKeys loadStateDict(Map<String, Tensor> state, boolean strict) {
+        return StateDictLoader.load(this, state, strict);
+    }
+
+    /** Writes the state dict as .safetensors. */
+    public void saveWeights(java.nio.file.Path file) { dev.nnsh.io.Weights.save(this, file); }
 }

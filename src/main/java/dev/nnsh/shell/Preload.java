@@ -16,6 +16,7 @@ final class Preload {
             "import dev.nnsh.nn.*;",
             "import dev.nnsh.summary.*;",
             "import dev.nnsh.models.*;",
+            "import dev.nnsh.io.*;", // issue 14: Weights, Image, Transforms
             "import static dev.nnsh.Nnsh.*;",
             // single-type import: java.lang.Module would make a bare `Module` ambiguous
             "import dev.nnsh.nn.Module;");
