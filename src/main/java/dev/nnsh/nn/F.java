@@ -9,6 +9,9 @@ import dev.nnsh.ops.NormOps;
 import dev.nnsh.ops.PadOps;
 import dev.nnsh.ops.PoolOps;
 import dev.nnsh.ops.ResampleOps;
+import dev.nnsh.ops.Window; // Window, ShapeException, Shapes: for functional forms appended by other branches
+import dev.nnsh.tensor.ShapeException;
+import dev.nnsh.tensor.Shapes;
 import dev.nnsh.tensor.Tensor;
 
 /**

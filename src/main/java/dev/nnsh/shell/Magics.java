@@ -1,7 +1,8 @@
 package dev.nnsh.shell;
 
 import java.io.PrintStream;
-import java.util.Locale;
+
+import dev.nnsh.tensor.Numbers;
 
 /**
  * Runs a cell, dispatching its magic first: nnsh has one, {@code %time <code>}, like IPython's; a
@@ -25,8 +26,8 @@ final class Magics {
     }
 
     static String human(long nanos) {
-        if (nanos < 1_000_000) return String.format(Locale.ROOT, "%.1f µs", nanos / 1e3);
-        if (nanos < 1_000_000_000) return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
-        return String.format(Locale.ROOT, "%.2f s", nanos / 1e9);
+        if (nanos < 1_000_000) return Numbers.format("%.1f µs", nanos / 1e3);
+        if (nanos < 1_000_000_000) return Numbers.format("%.1f ms", nanos / 1e6);
+        return Numbers.format("%.2f s", nanos / 1e9);
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.nnsh.nn.Module;
+import dev.nnsh.tensor.Numbers;
 
 /**
  * {@code explain(...)}: runs the same pass as {@code summary}, then shows for each layer that ran how
@@ -31,8 +32,8 @@ public final class Explainer {
             for (String line : lines.subList(1, lines.size())) sb.append("  ").append(line).append('\n');
         }
         List<String> totals = new ArrayList<>();
-        totals.add(String.format("total params     = %,d (%,d trainable)", stats.totalParams(), stats.trainableParams()));
-        if (stats.hasForwardPass()) totals.add(String.format("total mult-adds  = %,d", stats.totalMultAdds()));
+        totals.add(Numbers.format("total params     = %,d (%,d trainable)", stats.totalParams(), stats.trainableParams()));
+        if (stats.hasForwardPass()) totals.add(Numbers.format("total mult-adds  = %,d", stats.totalMultAdds()));
         for (String t : totals) sb.append(t).append('\n');
         return sb.toString();
     }

@@ -11,6 +11,7 @@ import dev.nnsh.nn.Linear;
 import dev.nnsh.nn.Module;
 import dev.nnsh.nn.RNNBase;
 import dev.nnsh.nn.Windowed;
+import dev.nnsh.tensor.Numbers;
 import dev.nnsh.tensor.Shapes;
 
 /**
@@ -48,7 +49,7 @@ final class LayerFormulas {
         String formula = c.hasBias() ? "(" + kSymbols + "·" + cIn + " + 1)·C_out" : kSymbols + "·" + cIn + "·C_out";
         String numbers = c.hasBias() ? "(" + kNumbers + "·" + cInNumbers + " + 1)·" + c.outChannels()
                 : kNumbers + "·" + cInNumbers + "·" + c.outChannels();
-        lines.add(String.format("params     = %s = %s = %,d", formula, numbers, row.numParams()));
+        lines.add(Numbers.format("params     = %s = %s = %,d", formula, numbers, row.numParams()));
         lines.add(outputLine(row, "C_out", k.length, "⌊(" + dimSymbol(k.length) + " + 2p − d·(k−1) − 1)/s⌋ + 1"));
         lines.addAll(windowSteps(row, k, s, p, d, false));
         lines.add(convMultAdds(row));
@@ -65,12 +66,12 @@ final class LayerFormulas {
         String cOutNumbers = g == 1 ? String.valueOf(c.outChannels()) : "(" + c.outChannels() + "/" + g + ")";
         String formula = "C_in·" + cOut + "·kH·kW" + (c.hasBias() ? " + C_out" : "");
         String numbers = c.inChannels() + "·" + cOutNumbers + "·" + join(k) + (c.hasBias() ? " + " + c.outChannels() : "");
-        lines.add(String.format("params     = %s = %s = %,d", formula, numbers, row.numParams()));
+        lines.add(Numbers.format("params     = %s = %s = %,d", formula, numbers, row.numParams()));
         lines.add(outputLine(row, "C_out", 2, "(H − 1)·s − 2p + d·(k−1) + output_padding + 1"));
         long[] in = row.inputShape(), out = row.outputShape();
         if (in != null && out != null && in.length == 4) {
             for (int i = 0; i < 2; i++) {
-                lines.add(String.format("             %s_out = (%d − 1)·%d − 2·%d + %d·(%d−1) + %d + 1 = %d", SPATIAL[i],
+                lines.add(Numbers.format("             %s_out = (%d − 1)·%d − 2·%d + %d·(%d−1) + %d + 1 = %d", SPATIAL[i],
                         in[2 + i], s[i], p[i], d[i], k[i], op[i], out[2 + i]));
             }
         }
@@ -80,14 +81,14 @@ final class LayerFormulas {
 
     private static String convMultAdds(LayerInfo row) {
         long[] out = row.outputShape();
-        if (out == null || out.length < 3) return String.format("mult-adds  = %,d", row.multAdds());
-        StringBuilder symbols = new StringBuilder("params·N"), numbers = new StringBuilder(String.format("%,d·%d", row.numParams(), out[0]));
+        if (out == null || out.length < 3) return Numbers.format("mult-adds  = %,d", row.multAdds());
+        StringBuilder symbols = new StringBuilder("params·N"), numbers = new StringBuilder(Numbers.format("%,d·%d", row.numParams(), out[0]));
         String[] names = out.length == 3 ? new String[]{"L_out"} : new String[]{"H_out", "W_out"};
         for (int i = 2; i < out.length; i++) {
             symbols.append('·').append(i - 2 < names.length ? names[i - 2] : "D" + i);
             numbers.append('·').append(out[i]);
         }
-        return String.format("mult-adds  = %s = %s = %,d", symbols, numbers, row.multAdds());
+        return Numbers.format("mult-adds  = %s = %s = %,d", symbols, numbers, row.multAdds());
     }
 
     // ---------------------------------------------------------------- linear
@@ -97,16 +98,16 @@ final class LayerFormulas {
         List<String> lines = new ArrayList<>();
         lines.add(row.typeName() + "(" + l.inFeatures() + ", " + l.outFeatures() + (bias ? "" : ", no bias") + ")");
         if (bias) {
-            lines.add(String.format("params     = (in + 1)·out = (%d + 1)·%d = %,d", l.inFeatures(), l.outFeatures(), row.numParams()));
+            lines.add(Numbers.format("params     = (in + 1)·out = (%d + 1)·%d = %,d", l.inFeatures(), l.outFeatures(), row.numParams()));
         } else {
-            lines.add(String.format("params     = in·out = %d·%d = %,d", l.inFeatures(), l.outFeatures(), row.numParams()));
+            lines.add(Numbers.format("params     = in·out = %d·%d = %,d", l.inFeatures(), l.outFeatures(), row.numParams()));
         }
         long[] out = row.outputShape();
         if (out == null) return lines;
         lines.add("output     = [" + (out.length > 1 ? "…, " : "") + "out] = " + Shapes.format(out));
         long rows = row.multAdds() / Math.max(1, row.numParams());
         String leading = out.length == 2 ? "N" : "(all output dims but the last)";
-        lines.add(String.format("mult-adds  = params·%s = %,d·%,d = %,d", leading, row.numParams(), rows, row.multAdds()));
+        lines.add(Numbers.format("mult-adds  = params·%s = %,d·%,d = %,d", leading, row.numParams(), rows, row.multAdds()));
         return lines;
     }
 
@@ -118,7 +119,7 @@ final class LayerFormulas {
         lines.add(row.typeName() + "(" + windowWords(k, s, p, d, null).substring(2) + (w.ceilMode() ? ", ceil mode" : "") + ")");
         lines.add("params     = 0 (pooling has no parameters)");
         String rounding = w.ceilMode() ? "⌈(%s + 2p − d·(k−1) − 1)/s⌉ + 1" : "⌊(%s + 2p − d·(k−1) − 1)/s⌋ + 1";
-        lines.add(outputLine(row, "C", k.length, String.format(rounding, dimSymbol(k.length))));
+        lines.add(outputLine(row, "C", k.length, Numbers.format(rounding, dimSymbol(k.length))));
         lines.addAll(windowSteps(row, k, s, p, d, w.ceilMode()));
         return lines;
     }
@@ -139,7 +140,7 @@ final class LayerFormulas {
             terms.add(directions == 2 ? "2·" + term : term);
         }
         String perLayer = "gates·H·(in + H" + (r.hasBias() ? " + 2" : "") + ")";
-        lines.add(String.format("params     = Σ layers%s %s = %s = %,d", directions == 2 ? " and directions" : "", perLayer,
+        lines.add(Numbers.format("params     = Σ layers%s %s = %s = %,d", directions == 2 ? " and directions" : "", perLayer,
                 String.join(" + ", terms), row.numParams()));
         lines.add("             gates = " + r.gates() + (r.gates() == 4 ? " (i, f, g, o)" : r.gates() == 3 ? " (r, z, n)" : "")
                 + "; a later layer's input is the previous layer's output, " + (directions == 2 ? "2·H" : "H") + " wide");
@@ -147,7 +148,7 @@ final class LayerFormulas {
         if (out == null) return lines;
         lines.add("output     = [L, N, " + (directions == 2 ? "2·H" : "H") + "] = " + Shapes.format(out));
         if (out.length >= 2) {
-            lines.add(String.format("mult-adds  = params·out[0]·out[1] = %,d·%d·%d = %,d", row.numParams(), out[0], out[1],
+            lines.add(Numbers.format("mult-adds  = params·out[0]·out[1] = %,d·%d·%d = %,d", row.numParams(), out[0], out[1],
                     row.multAdds()));
         }
         return lines;
@@ -160,7 +161,7 @@ final class LayerFormulas {
         long[] out = row.outputShape();
         lines.add(row.typeName() + "(" + (out != null && out.length > 1 ? out[1] : "?") + ")");
         if (row.numParams() > 0) {
-            lines.add(String.format("params     = 2·C (a scale and a shift per channel) = 2·%d = %,d", row.numParams() / 2, row.numParams()));
+            lines.add(Numbers.format("params     = 2·C (a scale and a shift per channel) = 2·%d = %,d", row.numParams() / 2, row.numParams()));
             lines.add("             running mean and variance are buffers, not parameters");
         } else {
             lines.add("params     = 0 (affine=False)");
@@ -168,7 +169,7 @@ final class LayerFormulas {
         if (out != null) {
             lines.add("output     = input shape = " + Shapes.format(out));
             if (row.numParams() > 0) {
-                lines.add(String.format("mult-adds  = params·N = %,d·%d = %,d", row.numParams(), out[0], row.multAdds()));
+                lines.add(Numbers.format("mult-adds  = params·N = %,d·%d = %,d", row.numParams(), out[0], row.multAdds()));
             }
         }
         return lines;
@@ -185,11 +186,11 @@ final class LayerFormulas {
                 shapes.add(p.name() + " " + Shapes.format(p.shape()));
                 counts.add(p.shape().length == 0 ? "1" : join(p.shape()));
             }
-            lines.add(String.format("params     = %s = %s = %,d", String.join(" + ", shapes), String.join(" + ", counts),
+            lines.add(Numbers.format("params     = %s = %s = %,d", String.join(" + ", shapes), String.join(" + ", counts),
                     row.numParams()));
         }
         if (row.outputShape() != null) lines.add("output     = " + Shapes.format(row.outputShape()));
-        if (row.multAdds() > 0) lines.add(String.format("mult-adds  = %,d", row.multAdds()));
+        if (row.multAdds() > 0) lines.add(Numbers.format("mult-adds  = %,d", row.multAdds()));
         return lines;
     }
 
@@ -211,7 +212,7 @@ final class LayerFormulas {
         String open = ceil ? "⌈" : "⌊", close = ceil ? "⌉" : "⌋";
         for (int i = 0; i < k.length; i++) {
             int inDim = in.length - k.length + i, outDim = out.length - k.length + i;
-            lines.add(String.format("             %s_out = %s(%d + 2·%d − %d·(%d−1) − 1)/%d%s + 1 = %d", names[i], open,
+            lines.add(Numbers.format("             %s_out = %s(%d + 2·%d − %d·(%d−1) − 1)/%d%s + 1 = %d", names[i], open,
                     in[inDim], p[i], d[i], k[i], s[i], close, out[outDim]));
         }
         return lines;

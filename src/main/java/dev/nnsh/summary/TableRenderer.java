@@ -1,10 +1,10 @@
 package dev.nnsh.summary;
 
-import dev.nnsh.tensor.Numbers;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.nnsh.tensor.Numbers;
 import dev.nnsh.tensor.Shapes;
 
 /** Renders {@link ModelStatistics} as torchinfo's text table (torchinfo's layout; the tables in src/test/resources/dev/nnsh/summary/golden/ are torchinfo's own output). */

@@ -63,4 +63,7 @@ public final class Numbers {
         }
         return n + " bytes";
     }
+
+    /** {@link String#format} with the root locale: {@code %,d} groups with commas on every machine. */
+    public static String format(String pattern, Object... args) { return String.format(java.util.Locale.ROOT, pattern, args); }
 }

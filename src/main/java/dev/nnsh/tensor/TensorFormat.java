@@ -146,8 +146,8 @@ final class TensorFormat {
                 case INTEGER -> Long.toString((long) v);
                 case BOOLEAN -> v != 0 ? "True" : "False";
                 case WHOLE_FLOAT -> (long) v + ".";
-                case FIXED -> String.format("%.4f", v);
-                default -> String.format("%.4e", v);
+                case FIXED -> Numbers.format("%.4f", v);
+                default -> Numbers.format("%.4e", v);
             };
         }
 
