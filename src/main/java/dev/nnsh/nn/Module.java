@@ -39,6 +39,11 @@ public abstract class Module {
      * may be null where the module takes them as optional (PyTorch's None: a mask not given).
      */
     public final Tensor apply(Tensor... inputs) {
+        // --- issue 13: progress --- the outermost call of a long real pass on a terminal shows a progress line
+        CallObserver progress = OBSERVER.get() == null && CALL_STACK.get().isEmpty() ? ProgressLine.forOutermostCall(this, inputs) : null;
+        if (progress != null) {
+            try (ObserverScope scope = observe(progress)) { return apply(inputs); }
+        }
         Deque<Module> stack = CALL_STACK.get();
         CallObserver observer = OBSERVER.get();
         stack.push(this);
