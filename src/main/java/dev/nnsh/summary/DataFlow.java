@@ -17,9 +17,9 @@ import dev.nnsh.tensor.Tensor;
  * Which leaf call fed which, from the tensors each call took and returned. A tensor returned by a
  * call is followed by identity. A tensor made by an operation in a forward (an add, a cat, a flatten)
  * is traced back within the enclosing module's call: when two or more of the tensors it could come
- * from (the module's inputs and the not yet consumed outputs of its layers) have its exact shape
- * (a residual add) or together its channel count (a concatenation), each is a source; otherwise the
- * layer that ran last is. A {@code null} source is the network's input.
+ * from (the module's inputs and the not yet consumed outputs of its layers) have its exact shape,
+ * it is a residual add of them; when the module's inputs and the outputs of the calls it made have
+ * together its channel count, it is their concatenation; otherwise it comes from the layer that ran last. A {@code null} source is the network's input.
  */
 final class DataFlow {
     /** Data went from {@code from} (null: the network's input) to {@code to}, both leaf rows. */
@@ -34,6 +34,7 @@ final class DataFlow {
     private static final class Scope {
         final Tensor[] inputs;
         final List<Tensor> produced = new ArrayList<>();
+        final List<Tensor> children = new ArrayList<>(); // outputs of the calls made directly in this scope
         Scope(Tensor[] inputs) { this.inputs = inputs; }
     }
 
@@ -66,12 +67,14 @@ final class DataFlow {
             if (output != null) {
                 producers.put(output, Collections.singletonList(row));
                 for (Scope s : scopes) s.produced.add(output);
+                if (!scopes.isEmpty()) scopes.peek().children.add(output);
             }
             lastLeaf = row;
         } else {
             Scope scope = scopes.pop();
             if (output != null && !producers.containsKey(output)) producers.put(output, traced(scope, output));
             if (output != null) for (Scope s : scopes) s.produced.add(output);
+            if (output != null && !scopes.isEmpty()) scopes.peek().children.add(output);
         }
     }
 
@@ -90,7 +93,10 @@ final class DataFlow {
             if (!consumed.contains(out) && compatible(out, made) && !containsIdentity(candidates, out)) candidates.add(out);
         }
         List<Tensor> same = candidates.stream().filter(c -> Arrays.equals(c.shape(), made.shape())).toList();
-        List<Tensor> merged = same.size() >= 2 ? same : concatenated(candidates, made) ? candidates : List.of();
+        List<Tensor> parts = new ArrayList<>();
+        for (Tensor in : scope.inputs) if (in != null && compatible(in, made)) parts.add(in);
+        for (Tensor out : scope.children) if (compatible(out, made) && !containsIdentity(parts, out)) parts.add(out);
+        List<Tensor> merged = same.size() >= 2 ? same : concatenated(parts, made) ? parts : List.of();
         if (merged.isEmpty()) return Collections.singletonList(lastLeaf);
         List<LayerInfo> sources = new ArrayList<>();
         for (Tensor t : merged) {

@@ -14,7 +14,7 @@ import dev.nnsh.tensor.Shapes;
 final class DiagramSvg {
     private DiagramSvg() {}
 
-    private static final int WIDTH = 640, MARGIN = 24, BLOCK_RIGHT = 480, LANE_START = 500, LANE_STEP = 9, MAX_LANES = 14;
+    private static final int MARGIN = 24, BLOCK_RIGHT = 480, LANE_START = 500, LANE_STEP = 9, MAX_LANES = 14;
     private static final int BLOCK_H = 46, GAP = 18, GROUP_HEADER = 26, GROUP_FOOTER = 10, INDENT = 14, TITLE_H = 92;
     private static final String FONT = "DejaVu Sans, Helvetica, Arial, sans-serif";
     private static final int[] LIGHT = {0xee, 0xf2, 0xf7}, DARK = {0x1f, 0x4e, 0x8c};
@@ -56,8 +56,9 @@ final class DiagramSvg {
         }
         total = d.byMultAdds() ? d.stats().totalMultAdds() : d.stats().totalParams();
 
+        int width = BLOCK_RIGHT + 40 + Math.max(0, lanesNeeded(d, top)) * LANE_STEP + MARGIN;
         Markup m = new Markup();
-        m.openRoot("svg", "http://www.w3.org/2000/svg", "width", WIDTH, "height", height, "viewBox", "0 0 " + WIDTH + " " + height,
+        m.openRoot("svg", "http://www.w3.org/2000/svg", "width", width, "height", height, "viewBox", "0 0 " + width + " " + height,
                 "font-family", FONT, "font-size", 12);
         LayerInfo root = d.stats().layers().get(0);
         m.element("title", VisibleRows.label(root, d.stats().format()));
@@ -65,7 +66,7 @@ final class DiagramSvg {
         marker(m, "arrow", FLOW);
         marker(m, "skip", SKIP);
         m.close();
-        m.empty("rect", "x", 0, "y", 0, "width", WIDTH, "height", height, "fill", "#ffffff");
+        m.empty("rect", "x", 0, "y", 0, "width", width, "height", height, "fill", "#ffffff");
         title(m, d, root);
         for (int g = 0; g < d.groups().size(); g++) group(m, d.groups().get(g), groupTop[g], groupBottom[g]);
         links(m, d, top, level);
@@ -131,16 +132,45 @@ final class DiagramSvg {
                 : String.format(Locale.ROOT, "%,d %s", value, byMultAdds ? "mult-adds" : "params");
         m.element("text", shape + "  ·  " + figures, "x", x + 12, "y", top + 36, "font-size", 11, "fill", soft);
         if (value > 0 && total > 0) {
-            m.element("text", String.format(Locale.ROOT, "%.1f %%", 100.0 * value / total), "x", x + w - 12, "y", top + 28,
+            double percent = 100.0 * value / total;
+            m.element("text", percent < 0.05 ? "<0.1 %" : String.format(Locale.ROOT, "%.1f %%", percent), "x", x + w - 12, "y", top + 28,
                     "font-size", 13, "font-weight", 700, "text-anchor", "end", "fill", ink);
         }
         m.close();
     }
 
-    private static void links(Markup m, Diagram d, int[] top, int[] level) {
+    /** How many lanes the long links take (as {@link #links} assigns them). */
+    private static int lanesNeeded(Diagram d, int[] top) {
+        return assignLanes(d, top, null);
+    }
+
+    /** Gives each long link the first lane free at its start; {@code lanes} (if not null) gets each link's lane. */
+    private static int assignLanes(Diagram d, int[] top, List<Integer> lanes) {
         List<int[]> laneEnds = new ArrayList<>(); // per lane: the last y it is busy to
-        int cx = (MARGIN + BLOCK_RIGHT) / 2;
         for (Diagram.Link l : d.links()) {
+            if (l.to() - l.from() == 1) {
+                if (lanes != null) lanes.add(-1);
+                continue;
+            }
+            int y1 = l.from() < 0 ? MARGIN + 56 + 11 : top[l.from()] + BLOCK_H / 2, y2 = top[l.to()] + BLOCK_H / 2;
+            int lane = 0;
+            while (lane < laneEnds.size() && laneEnds.get(lane)[0] > y1 - 4) lane++;
+            if (lane == laneEnds.size()) {
+                if (lane < MAX_LANES) laneEnds.add(new int[]{y2});
+                else lane = lane % MAX_LANES;
+            }
+            laneEnds.get(lane)[0] = Math.max(laneEnds.get(lane)[0], y2);
+            if (lanes != null) lanes.add(lane);
+        }
+        return laneEnds.size();
+    }
+
+    private static void links(Markup m, Diagram d, int[] top, int[] level) {
+        List<Integer> lanes = new ArrayList<>();
+        assignLanes(d, top, lanes);
+        int cx = (MARGIN + BLOCK_RIGHT) / 2;
+        for (int k = 0; k < d.links().size(); k++) {
+            Diagram.Link l = d.links().get(k);
             int from = l.from(), to = l.to();
             if (to - from == 1) {
                 int y1 = from < 0 ? MARGIN + 56 + 22 : top[from] + BLOCK_H;
@@ -149,13 +179,7 @@ final class DiagramSvg {
                 continue;
             }
             int y1 = from < 0 ? MARGIN + 56 + 11 : top[from] + BLOCK_H / 2, y2 = top[to] + BLOCK_H / 2;
-            int lane = 0;
-            while (lane < laneEnds.size() && laneEnds.get(lane)[0] > y1) lane++;
-            if (lane == laneEnds.size()) {
-                if (lane < MAX_LANES) laneEnds.add(new int[]{y2});
-                else lane = lane % MAX_LANES;
-            }
-            if (lane < laneEnds.size()) laneEnds.get(lane)[0] = Math.max(laneEnds.get(lane)[0], y2);
+            int lane = lanes.get(k);
             int x1 = from < 0 ? cx + 60 : BLOCK_RIGHT - level[from] * INDENT;
             int x2 = BLOCK_RIGHT - level[to] * INDENT;
             int lx = LANE_START + lane * LANE_STEP, r = 6;
@@ -168,13 +192,13 @@ final class DiagramSvg {
         }
         for (int i = 0; i < d.blocks().size(); i++) {
             if (!d.blocks().get(i).shortcut()) continue;
-            int x = BLOCK_RIGHT - level[i] * INDENT, yTop = top[i] + 8, yBottom = top[i] + BLOCK_H - 8;
+            int x = BLOCK_RIGHT - level[i] * INDENT, yTop = top[i] + 7, yBottom = top[i] + BLOCK_H - 7;
             m.open("g", "class", "shortcut");
             m.element("title", "shortcut: the block's input is added back (or projected and added) after its layers");
-            m.empty("path", "d", String.format(Locale.ROOT, "M %d %d C %d %d %d %d %d %d", x, yTop, x + 22, yTop, x + 22, yBottom, x + 2,
+            m.empty("path", "d", String.format(Locale.ROOT, "M %d %d C %d %d %d %d %d %d", x, yTop, x + 30, yTop, x + 30, yBottom, x + 2,
                     yBottom), "fill", "none", "stroke", SKIP, "stroke-width", 1.6, "marker-end", "url(#skip)");
-            m.empty("circle", "cx", x + 16, "cy", top[i] + BLOCK_H / 2, "r", 6, "fill", "#ffffff", "stroke", SKIP, "stroke-width", 1.4);
-            m.element("text", "+", "x", x + 16, "y", top[i] + BLOCK_H / 2 + 4, "text-anchor", "middle", "font-size", 11,
+            m.empty("circle", "cx", x + 23, "cy", top[i] + BLOCK_H / 2, "r", 6, "fill", "#ffffff", "stroke", SKIP, "stroke-width", 1.4);
+            m.element("text", "+", "x", x + 23, "y", top[i] + BLOCK_H / 2 + 4, "text-anchor", "middle", "font-size", 11,
                     "font-weight", 700, "fill", SKIP);
             m.close();
         }

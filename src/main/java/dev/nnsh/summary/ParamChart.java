@@ -40,7 +40,7 @@ public final class ParamChart {
                 sb.append(" ".repeat(BAR)).append("       --");
             } else {
                 double share = (double) value / total;
-                sb.append(bar(share, ascii)).append(String.format(Locale.ROOT, "  %6.2f %%", 100 * share));
+                sb.append(bar(share, ascii)).append(share < 0.00005 ? "   <0.01 %" : String.format(Locale.ROOT, "  %6.2f %%", 100 * share));
             }
             stripTrailing(sb);
             sb.append('\n');
