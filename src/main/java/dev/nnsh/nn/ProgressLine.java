@@ -81,7 +81,7 @@ public final class ProgressLine implements CallObserver {
 
     private void paint(Module running) {
         long now = System.nanoTime();
-        if (now - start < delayNanos || (painted && now - lastPaint < REPAINT_NANOS)) return;
+        if (now - start < delayNanos || (painted && now - lastPaint < Math.min(REPAINT_NANOS, delayNanos))) return;
         String path = paths.getOrDefault(running, running.typeName());
         err.printf("\r\033[Klayer %d of %d · %s (%s) · %.1f s", Math.min(done.size() + 1, leaves.size()), leaves.size(),
                 path.isEmpty() ? running.typeName() : path, running.typeName(), (now - start) / 1e9);
