@@ -12,7 +12,7 @@ import jdk.jshell.VarSnippet;
 /** The shell's slash commands. */
 final class Commands {
     static final List<String> NAMES = List.of(
-            "/help", "/exit", "/vars", "/list", "/save", "/open", "/reset", "/restart");
+            "/help", "/exit", "/vars", "/list", "/save", "/open", "/reset", "/restart", "/show");
 
     private final Repl repl;
     private final Session session;
@@ -37,6 +37,7 @@ final class Commands {
             case "/list" -> list();
             case "/save" -> save(arg);
             case "/open" -> open(arg);
+            case "/show" -> ShowCommand.run(arg, out, System.getenv());
             case "/reset" -> {
                 session.reset();
                 repl.cell(1);
@@ -120,6 +121,7 @@ final class Commands {
               /list           the cells that ran successfully
               /save FILE      save those cells as a runnable .jsh script
               /open FILE      run a script in this session
+              /show FILE      open a saved diagram or table (diagram(...).save("net.svg")) in the desktop's viewer
               /reset          a fresh engine: all variables are gone
               /restart        a fresh engine with the session's successful cells replayed
               /exit           leave (or Ctrl-D)
