@@ -21,7 +21,7 @@ final class HtmlRenderer {
             .nnsh-summary tbody tr.recursive{color:#7b8794}
             .nnsh-summary .type{color:#102a43}
             .nnsh-summary .var{color:#627d98}
-            .nnsh-summary .idx{color:#9aa5b1;font-size:11px;margin-left:4px}
+            .nnsh-summary .idx{color:#9aa5b1;font-size:11px}
             .nnsh-summary tfoot td{border-bottom:none;padding:2px 12px;background:#f0f4f8}
             .nnsh-summary tfoot tr.first td{border-top:2px solid #243b53;padding-top:6px}
             .nnsh-summary tfoot td.value{text-align:right;font-weight:600}
