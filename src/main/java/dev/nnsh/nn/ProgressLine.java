@@ -92,7 +92,7 @@ public final class ProgressLine implements CallObserver {
 
     private void erase() {
         if (!painted) return;
-        err.print("\r\033[K");
+        err.print("\033[2K\r"); // erase, then back to the line start: the next output needs no new line
         err.flush();
         painted = false;
     }

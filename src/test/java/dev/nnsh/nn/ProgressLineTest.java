@@ -43,7 +43,7 @@ class ProgressLineTest {
         String err = stderrOf(() -> net().apply(Tensor.rand(2, 4)));
         assertTrue(err.startsWith("\r\033[Klayer 1 of 3 · 0 (Linear) · "), err);
         assertTrue(err.contains("layer 3 of 3 · 2 (Linear) · "), err);
-        assertTrue(err.endsWith(" s\r\033[K"), err); // the last paint ends in its elapsed seconds, then the line is erased
+        assertTrue(err.endsWith(" s\033[2K\r"), err); // the last paint ends in its elapsed seconds, then the line is erased
     }
 
     @Test void aRealSummaryShowsItToo() {
