@@ -1,7 +1,6 @@
 package dev.nnsh.shell;
 
 import java.util.List;
-import java.util.function.Supplier;
 
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -16,13 +15,17 @@ import org.jline.terminal.Terminal;
 final class AnswerLine {
     private AnswerLine() {}
 
-    static Supplier<String> reader(Terminal terminal, CountingOutputStream out) {
+    /** The cell input of the interactive shell: lines read at {@code terminal}, prompted by what {@code out} shows. */
+    static CellInput cellInput(Terminal terminal, CountingOutputStream out) {
+        return new CellInput(reader(terminal), out::currentLine, out::lineTyped);
+    }
+
+    static java.util.function.Function<String, String> reader(Terminal terminal) {
         LineReader answers = LineReaderBuilder.builder().terminal(terminal).appName("nnsh-input")
                 .variable(LineReader.DISABLE_HISTORY, true)
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .build();
-        return () -> {
-            String question = out.currentLine();
+        return question -> {
             terminal.writer().print('\r');
             terminal.writer().flush();
             try {

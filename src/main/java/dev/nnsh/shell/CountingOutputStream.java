@@ -62,6 +62,11 @@ final class CountingOutputStream extends OutputStream {
         else if (currentLine.size() < 400) currentLine.write(b);
     }
 
+    /** A line was typed at the terminal (echoed there, not through here): the cursor is on a new line. */
+    synchronized void lineTyped() {
+        currentLine.reset();
+    }
+
     /** What has been printed since the last line break. */
     synchronized String currentLine() {
         return currentLine.toString(java.nio.charset.StandardCharsets.UTF_8);

@@ -26,6 +26,18 @@ import dev.nnsh.tensor.Shapes;
 public final class Quiz {
     /** Where answers come from: one line at a time, null at the end. */
     public interface Answers {
+        /** The message of the interactive shell's "no line typed yet" (see dev.nnsh.shell.CellInput). */
+        String NOT_YET = "nnsh: no input yet";
+
+        private static void pause() throws IOException {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("quiz interrupted");
+            }
+        }
+
         String readLine() throws IOException;
 
         static Answers of(Reader reader) {
@@ -33,12 +45,27 @@ public final class Quiz {
             return lines::readLine;
         }
 
-        /** Reads bytes up to each newline and no further, so the rest of the stream stays unread. */
+        /**
+         * Reads bytes up to each newline and no further, so the rest of the stream stays unread. A read
+         * that fails ends the answers (the interactive shell signals Ctrl-D so: an end of stream would
+         * close a cell's System.in for good), except one failing with {@value #NOT_YET}: the interactive
+         * shell's "nothing typed yet", read again shortly.
+         */
         static Answers of(InputStream in) {
             return () -> {
                 ByteArrayOutputStream line = new ByteArrayOutputStream();
                 int b;
-                while ((b = in.read()) != -1 && b != '\n') line.write(b);
+                while (true) {
+                    try {
+                        b = in.read();
+                    } catch (IOException e) {
+                        if (!NOT_YET.equals(e.getMessage())) return null;
+                        pause();
+                        continue;
+                    }
+                    if (b == -1 || b == '\n') break;
+                    line.write(b);
+                }
                 if (b == -1 && line.size() == 0) return null;
                 return line.toString(Charset.defaultCharset()).replace("\r", "");
             };
