@@ -23,22 +23,22 @@ class ViewsInTerminalTest {
             // Linear(3, 2): (3 + 1)·2 = 8 parameters, output [4, 2] for an input of [4, 3]
             tmux.enter("quiz(new Linear(3, 2), 4, 3)");
             tmux.await("How many parameters? ", 1, 60);
-            Thread.sleep(500); // a person reads the question; the line editor starts just after it shows
+            tmux.awaitLineEditor(20); // the answer's line editor starts just after the question shows
             tmux.enter("eight");
             tmux.await("is not a whole number", 1, 20);
             tmux.await("How many parameters? ", 2, 20);
-            Thread.sleep(500);
+            tmux.awaitLineEditor(20);
             tmux.enter("8");
             tmux.await("Right.", 1, 20);
             tmux.await("Output shape for an input of [4, 3]? ", 1, 20);
-            Thread.sleep(500);
+            tmux.awaitLineEditor(20);
             tmux.enter("[4, 1]");
             tmux.await("Not quite: it is [4, 2].", 1, 20);
             tmux.await("Score: 1 of 2 right", 1, 20);
             tmux.awaitPrompt(2, 20);
             tmux.enter("quiz(new Linear(3, 2), 4, 3)");
             tmux.await("How many parameters? ", 3, 60);
-            Thread.sleep(500);
+            tmux.awaitLineEditor(20);
             tmux.key("C-d");
             tmux.await("Score: 0 of 0 right", 1, 20);
             assertTrue(tmux.screen().contains("Quiz ended early."), tmux.screen());
