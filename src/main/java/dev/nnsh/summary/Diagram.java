@@ -2,6 +2,8 @@ package dev.nnsh.summary;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -103,7 +105,7 @@ public final class Diagram {
         int depthLimit = format.maxDepth();
         List<LayerInfo> rows = stats.layers();
         Map<LayerInfo, Integer> blockOf = new IdentityHashMap<>();
-        Map<Integer, LayerInfo> firstLeaf = new java.util.HashMap<>();
+        Map<Integer, LayerInfo> firstLeaf = new HashMap<>();
         List<LayerInfo> blockRows = new ArrayList<>();
         for (LayerInfo row : rows) {
             boolean visible = VisibleRows.isVisible(row, format);
@@ -118,7 +120,7 @@ public final class Diagram {
             if (b != null && row.isLeaf()) firstLeaf.putIfAbsent(b, row);
         }
         List<Link> links = new ArrayList<>();
-        Set<Integer> shortcut = new java.util.HashSet<>();
+        Set<Integer> shortcut = new HashSet<>();
         if (edges == null) {
             for (int i = 0; i < blockRows.size(); i++) links.add(new Link(i - 1, i));
         } else {

@@ -49,12 +49,9 @@ final class DiagramSvg {
         int legendTop = y + 6;
         int height = legendTop + 46 + MARGIN;
 
-        long total = 0, max = 1;
-        for (Diagram.Block b : blocks) {
-            long v = d.byMultAdds() ? b.multAdds() : b.params();
-            max = Math.max(max, v);
-        }
-        total = d.byMultAdds() ? d.stats().totalMultAdds() : d.stats().totalParams();
+        long max = 1;
+        for (Diagram.Block b : blocks) max = Math.max(max, d.byMultAdds() ? b.multAdds() : b.params());
+        long total = d.byMultAdds() ? d.stats().totalMultAdds() : d.stats().totalParams();
 
         int width = BLOCK_RIGHT + 40 + Math.max(0, lanesNeeded(d, top)) * LANE_STEP + MARGIN;
         Markup m = new Markup();
@@ -207,7 +204,7 @@ final class DiagramSvg {
     private static void legend(Markup m, Diagram d, int top, long max, long total) {
         m.open("g", "class", "legend");
         m.open("defs").open("linearGradient", "id", "share", "x1", 0, "x2", 1, "y1", 0, "y2", 0);
-        for (int i = 0; i <= 4; i++) m.empty("stop", "offset", i / 4.0, "stop-color", mix(Math.sqrt(i / 4.0)));
+        for (int i = 0; i <= 4; i++) m.empty("stop", "offset", i / 4.0, "stop-color", mix(Math.sqrt(i / 4.0))); // the blocks use sqrt(share / max) too
         m.close().close();
         String what = d.byMultAdds() ? "mult-adds" : "parameters";
         m.element("text", "colour: share of the " + what, "x", MARGIN, "y", top + 12, "font-size", 11, "fill", "#486581");

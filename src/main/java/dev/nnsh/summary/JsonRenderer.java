@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 
@@ -74,7 +75,7 @@ final class JsonRenderer {
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root) + "\n";
     }
 
-    private static com.google.gson.JsonElement shape(long[] shape) {
+    private static JsonElement shape(long[] shape) {
         if (shape == null) return JsonNull.INSTANCE;
         JsonArray a = new JsonArray();
         for (long d : shape) a.add(d);
