@@ -34,6 +34,11 @@ public final class ProgressLine implements CallObserver {
         this.inner = inner;
         this.err = err;
         this.delayNanos = delayMillis * 1_000_000L;
+    }
+
+    /** The paths and leaves, found once the line is first due: most passes end before and never pay for it. */
+    private void learnTree() {
+        if (!paths.isEmpty()) return;
         for (Map.Entry<String, Module> e : network.namedModules().entrySet()) {
             paths.putIfAbsent(e.getValue(), e.getKey());
             if (e.getValue().namedChildren().isEmpty()) leaves.add(e.getValue());
@@ -65,12 +70,12 @@ public final class ProgressLine implements CallObserver {
 
     @Override public void before(Module module, Tensor[] inputs) {
         if (inner != null) inner.before(module, inputs);
-        if (leaves.contains(module)) paint(module);
+        paint(module);
     }
 
     @Override public void after(Module module, Tensor[] inputs, Tensor output) {
         if (inner != null) inner.after(module, inputs, output);
-        if (leaves.contains(module)) done.add(module);
+        done.add(module);
         if (module == network) erase();
     }
 
@@ -82,8 +87,12 @@ public final class ProgressLine implements CallObserver {
     private void paint(Module running) {
         long now = System.nanoTime();
         if (now - start < delayNanos || (painted && now - lastPaint < Math.min(REPAINT_NANOS, delayNanos))) return;
+        learnTree();
+        if (!leaves.contains(running)) return;
+        int finished = 0;
+        for (Module leaf : leaves) if (done.contains(leaf)) finished++;
         String path = paths.getOrDefault(running, running.typeName());
-        err.printf("\r\033[Klayer %d of %d · %s (%s) · %.1f s", Math.min(done.size() + 1, leaves.size()), leaves.size(),
+        err.printf("\r\033[Klayer %d of %d · %s (%s) · %.1f s", Math.min(finished + 1, leaves.size()), leaves.size(),
                 path.isEmpty() ? running.typeName() : path, running.typeName(), (now - start) / 1e9);
         err.flush();
         painted = true;
