@@ -79,4 +79,44 @@ public final class Nnsh {
     public static void topk(Tensor probs, int k, java.util.List<String> labels) {
         System.out.print(Predictions.table(Predictions.top(probs, k, labels)));
     }
+
+    // --- issue 13: views and teaching ---
+
+    /** Prints one bar per visible row of the summary, as long as its share of the parameters. */
+    public static void chart(ModelStatistics stats) { chart(stats, "params"); }
+
+    /** {@code metric}: {@code "params"} or {@code "mult_adds"}. */
+    public static void chart(ModelStatistics stats, String metric) {
+        if (stats == null) throw new IllegalArgumentException("chart: the statistics are null");
+        System.out.print(dev.nnsh.summary.ParamChart.render(stats, metric));
+        System.out.flush();
+    }
+
+    /** The architecture diagram of a shape-only pass at depth 2 (one block per residual unit, say); {@code .save("net.svg")}. */
+    public static dev.nnsh.summary.Diagram diagram(Module network, long... inputSize) {
+        return diagram(network, options().inputSize(inputSize).depth(2));
+    }
+
+    /** The diagram at the options' depth (torchinfo's default 3 unless set), on their input sizes or data. */
+    public static dev.nnsh.summary.Diagram diagram(Module network, SummaryOptions options) {
+        return dev.nnsh.summary.Diagram.of(network, options);
+    }
+
+    /** Asks, for every layer with parameters, its parameter count and output shape; answers from System.in. */
+    public static void quiz(Module network, long... inputSize) { quiz(network, 0, inputSize); }
+
+    /**
+     * As {@link #quiz(Module, long...)} about {@code n} layers drawn at random. The sizes are an array here
+     * ({@code quiz(net, 5, new long[]{12, 1, 224, 224})}): with varargs {@code quiz(net, 12, 1, 224, 224)}
+     * would silently read the batch size as {@code n}.
+     */
+    public static void quiz(Module network, int n, long[] inputSize) {
+        quiz(network, n, options().inputSize(inputSize), dev.nnsh.summary.Quiz.Answers.of(System.in));
+    }
+
+    /** The quiz with its answers read from {@code answers} (a script, a test). */
+    public static dev.nnsh.summary.Quiz.Score quiz(Module network, int n, SummaryOptions options, dev.nnsh.summary.Quiz.Answers answers) {
+        ModelStatistics stats = Summarizer.summarize(network, options.verbose(0));
+        return dev.nnsh.summary.Quiz.run(stats, n, new java.util.Random(), answers, System.out);
+    }
 }

@@ -50,6 +50,11 @@ public abstract class Module implements dev.nnsh.io.StateDictSource {
      * methods ({@code run}, {@code attend}); their {@code forward} returns the tensor that {@code apply} gives.
      */
     protected final <R> R call(Function<Tensor[], R> forward, Function<R, Tensor> observed, Tensor... inputs) {
+        // --- issue 13: progress --- the outermost call of a long real pass on a terminal shows a progress line
+        CallObserver progress = OBSERVER.get() == null && CALL_STACK.get().isEmpty() ? ProgressLine.forOutermostCall(this, inputs) : null;
+        if (progress != null) {
+            try (ObserverScope scope = observe(progress)) { return call(forward, observed, inputs); }
+        }
         Deque<Module> stack = CALL_STACK.get();
         CallObserver observer = OBSERVER.get();
         stack.push(this);

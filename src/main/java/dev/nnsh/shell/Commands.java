@@ -27,6 +27,8 @@ final class Commands {
             new Command("/save", "FILE", "save those cells as a runnable .jsh script", (c, a) -> c.done(() -> c.save(a))),
             new Command("/open", "FILE", "run a script in this session", (c, a) -> c.done(() -> c.open(a))),
             new Command("/reset", "", "a fresh engine: all variables are gone", (c, a) -> c.done(c::reset)),
+            new Command("/show", "FILE", "open a saved diagram or table (diagram(...).save(\"net.svg\")) in the desktop's viewer",
+                    (c, a) -> c.done(() -> ShowCommand.run(a, c.out, System.getenv()))),
             new Command("/restart", "", "a fresh engine with the session's successful cells replayed",
                     (c, a) -> c.done(c::restart)),
             new Command("/exit", "", "leave (or Ctrl-D)", (c, a) -> false),

@@ -23,7 +23,7 @@ final class CountingOutputStream extends OutputStream {
 
     /** True when the last byte written was not a newline: what comes next needs a line of its own. */
     boolean midLine() {
-        return last != '\n';
+        return last != '\n' && last != '\r';
     }
 
     void mute(boolean on) {
@@ -35,6 +35,7 @@ final class CountingOutputStream extends OutputStream {
         if (muted) return;
         count++;
         last = b & 0xff;
+        line(b);
         target.write(b);
     }
 
@@ -43,11 +44,31 @@ final class CountingOutputStream extends OutputStream {
         if (muted) return;
         count += len;
         if (len > 0) last = b[off + len - 1] & 0xff;
+        for (int i = off; i < off + len; i++) line(b[i]);
         target.write(b, off, len);
     }
 
     @Override
     public void flush() throws IOException {
         target.flush();
+    }
+
+    // --- issue 13: the text of the unfinished last line (a quiz's question), to prompt with when a cell reads a line ---
+
+    private final java.io.ByteArrayOutputStream currentLine = new java.io.ByteArrayOutputStream();
+
+    private synchronized void line(int b) {
+        if (b == '\n' || b == '\r') currentLine.reset();
+        else if (currentLine.size() < 400) currentLine.write(b);
+    }
+
+    /** A line was typed at the terminal (echoed there, not through here): the cursor is on a new line. */
+    synchronized void lineTyped() {
+        currentLine.reset();
+    }
+
+    /** What has been printed since the last line break. */
+    synchronized String currentLine() {
+        return currentLine.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -21,14 +21,21 @@ final class Engine implements AutoCloseable {
     private volatile int cellNumber;
 
     Engine(boolean separateJvm, String classpath, PrintStream out, Runnable diedBetweenCells) {
+        this(separateJvm, classpath, out, InputStream.nullInputStream(), List.of(), diedBetweenCells);
+    }
+
+    /** {@code in} is what a cell reads from System.in; {@code vmOptions} go to the execution JVM (separate JVM only). */
+    Engine(boolean separateJvm, String classpath, PrintStream out, InputStream in, List<String> vmOptions, Runnable diedBetweenCells) {
         JShell.Builder builder = JShell.builder()
                 // names an expression's value `_n` after the cell that computed it
                 .tempVariableNameGenerator(() -> "_" + cellNumber)
                 // snippets need no annotation processors: javac need not look for them on every compile
                 .compilerOptions("-proc:none");
         if (separateJvm) {
-            builder.out(out).err(out).in(InputStream.nullInputStream())
-                    .remoteVMOptions("--class-path", classpath);
+            List<String> options = new java.util.ArrayList<>(List.of("--class-path", classpath));
+            options.addAll(vmOptions);
+            builder.out(out).err(out).in(in)
+                    .remoteVMOptions(options.toArray(new String[0]));
         } else {
             builder.executionEngine("local");
         }

@@ -48,6 +48,7 @@ final class Repl {
             session.onDeathBetweenCells(() -> reader.printAbove(
                     "nnsh: the engine stopped (killed or crashed); the next cell starts a new one"
                     + " and replays the session"));
+            session.cellInput(AnswerLine.cellInput(terminal, counter), AnswerLine.engineOptions(terminal)); // issue 13
             session.start(); // after the reader is built: the prompt comes first, the engine meanwhile
             while (true) {
                 String prompt = "In [" + cell + "]: ";

@@ -43,7 +43,7 @@ final class Session implements AutoCloseable {
     }
 
     private Engine newEngine() {
-        return new Engine(separateJvm, classpath, out, () -> diedBetweenCells.run());
+        return new Engine(separateJvm, classpath, out, cellInput, engineOptions, () -> diedBetweenCells.run());
     }
 
     /** Called (on JShell's thread) when the engine dies while no cell runs: killed, or crashed. */
@@ -150,5 +150,17 @@ final class Session implements AutoCloseable {
     @Override
     public void close() {
         engine.join().close();
+    }
+
+    // --- issue 13: a cell's System.in and the execution JVM's options, in the interactive shell ---
+
+    private java.io.InputStream cellInput = java.io.InputStream.nullInputStream();
+    private List<String> engineOptions = List.of();
+
+    /** What cells read from System.in (a quiz's answers) and options for the execution JVM; call before start(). */
+    Session cellInput(java.io.InputStream in, List<String> vmOptions) {
+        cellInput = in;
+        engineOptions = List.copyOf(vmOptions);
+        return this;
     }
 }

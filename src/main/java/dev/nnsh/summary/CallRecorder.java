@@ -24,7 +24,15 @@ final class CallRecorder implements CallObserver {
     private final Deque<Boolean> openIsRow = new ArrayDeque<>();
     private final Set<Module> called = Collections.newSetFromMap(new IdentityHashMap<>());
 
+    private FlowRecorder flow;
+
     CallRecorder(ModuleTree tree) { this.tree = tree; }
+
+    /** Also keeps the tensors of each call, for a diagram's edges. */
+    CallRecorder withFlow(FlowRecorder flow) {
+        this.flow = flow;
+        return this;
+    }
 
     @Override public void before(Module module, Tensor[] inputs) {
         ModuleTree.Node node = tree.nodeOf(module);
@@ -34,6 +42,7 @@ final class CallRecorder implements CallObserver {
         }
         LayerInfo row = new LayerInfo(node, !called.add(module));
         rows.add(row);
+        if (flow != null) flow.opened(row, inputs);
         open.push(row);
         openIsRow.push(true);
     }
@@ -45,6 +54,7 @@ final class CallRecorder implements CallObserver {
         long[] out = output == null ? null : output.shape();
         long outBytes = output == null ? 0 : output.bytes();
         row.completed(in, out, outBytes, MultAdds.of(row.typeName(), row.parameters(), out));
+        if (flow != null) flow.closed(row, output);
     }
 
     @Override public void failed(Module module, Tensor[] inputs, RuntimeException error) {

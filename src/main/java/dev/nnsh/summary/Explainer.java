@@ -26,7 +26,7 @@ public final class Explainer {
     static String render(ModelStatistics stats) {
         StringBuilder sb = new StringBuilder();
         for (LayerInfo row : stats.layers()) {
-            if (!row.isLeaf() || row.isRecursive() || !row.executed()) continue;
+            if (!(row.isLeaf() || LayerFormulas.explainsComposite(row)) || row.isRecursive() || !row.executed()) continue;
             List<String> lines = LayerFormulas.explain(row);
             sb.append(row.path().isEmpty() ? row.typeName() : row.path()).append("  ").append(lines.get(0)).append('\n');
             for (String line : lines.subList(1, lines.size())) sb.append("  ").append(line).append('\n');

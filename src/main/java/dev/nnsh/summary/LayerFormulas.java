@@ -4,7 +4,33 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import dev.nnsh.nn.AdaptiveAvgPool2d;
 import dev.nnsh.nn.BatchNormBase;
+import dev.nnsh.nn.Dropout;
+import dev.nnsh.nn.Dropout2d;
+import dev.nnsh.nn.Embedding;
+import dev.nnsh.nn.Flatten;
+import dev.nnsh.nn.GELU;
+import dev.nnsh.nn.GroupNorm;
+import dev.nnsh.nn.Hardswish;
+import dev.nnsh.nn.Identity;
+import dev.nnsh.nn.LayerNorm;
+import dev.nnsh.nn.LeakyReLU;
+import dev.nnsh.nn.LogSoftmax;
+import dev.nnsh.nn.ModuleDict;
+import dev.nnsh.nn.ModuleList;
+import dev.nnsh.nn.MultiheadAttention;
+import dev.nnsh.nn.RNNCellBase;
+import dev.nnsh.nn.ReLU;
+import dev.nnsh.nn.ReLU6;
+import dev.nnsh.nn.Sequential;
+import dev.nnsh.nn.SiLU;
+import dev.nnsh.nn.Sigmoid;
+import dev.nnsh.nn.Softmax;
+import dev.nnsh.nn.Tanh;
+import dev.nnsh.nn.TransformerEncoder;
+import dev.nnsh.nn.TransformerEncoderLayer;
+import dev.nnsh.nn.Upsample;
 import dev.nnsh.nn.ConvNd;
 import dev.nnsh.nn.ConvTranspose2d;
 import dev.nnsh.nn.Linear;
@@ -31,6 +57,8 @@ final class LayerFormulas {
         if (m instanceof Windowed w) return pooling(row, w);
         if (m instanceof BatchNormBase<?>) return batchNorm(row);
         if (m instanceof RNNBase<?> r) return recurrent(row, r);
+        List<String> more = moreFormulas(row, m);
+        if (more != null) return more;
         return generic(row);
     }
 
@@ -245,5 +273,202 @@ final class LayerFormulas {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < v.length; i++) sb.append(i > 0 ? "·" : "").append(v[i]);
         return sb.toString();
+    }
+
+    // --- issue 13: explain for every layer type ---
+
+    /** Layer types with a formula of their own (the generic text only lists parameter shapes). */
+    private static final List<Class<?>> DEDICATED = List.of(ConvTranspose2d.class, ConvNd.class, Linear.class, Windowed.class,
+            BatchNormBase.class, RNNBase.class, RNNCellBase.class, Embedding.class, LayerNorm.class, GroupNorm.class,
+            MultiheadAttention.class, TransformerEncoderLayer.class, AdaptiveAvgPool2d.class, Upsample.class, Flatten.class,
+            Identity.class, Dropout.class, Dropout2d.class, Softmax.class, LogSoftmax.class, ReLU.class, ReLU6.class,
+            LeakyReLU.class, GELU.class, SiLU.class, Sigmoid.class, Tanh.class, Hardswish.class);
+
+    /** Containers of other layers, explained through their parts: they have no formula of their own. */
+    static final List<Class<?>> CONTAINERS = List.of(Sequential.class, ModuleList.class, ModuleDict.class, TransformerEncoder.class);
+
+    static boolean hasDedicatedFormula(Class<?> type) {
+        for (Class<?> c : DEDICATED) if (c.isAssignableFrom(type)) return true;
+        return false;
+    }
+
+    /** Layers with sub-modules that explain() shows as a whole as well as through their parts. */
+    static boolean explainsComposite(LayerInfo row) {
+        return row.module() instanceof MultiheadAttention || row.module() instanceof TransformerEncoderLayer;
+    }
+
+    private static List<String> moreFormulas(LayerInfo row, Module m) {
+        if (m instanceof RNNCellBase<?> c) return cell(row, c);
+        if (m instanceof Embedding e) return embedding(row, e);
+        if (m instanceof LayerNorm n) return layerNorm(row, n);
+        if (m instanceof GroupNorm) return groupNorm(row);
+        if (m instanceof MultiheadAttention a) return attention(row, a);
+        if (m instanceof TransformerEncoderLayer t) return encoderLayer(row, t);
+        if (m instanceof AdaptiveAvgPool2d p) return adaptivePool(row, p);
+        if (m instanceof Flatten) return reshaping(row, "flattens the dims from start_dim to end_dim into one; no parameters");
+        if (m instanceof Identity) return reshaping(row, "returns its input unchanged; no parameters");
+        if (m instanceof Upsample) return reshaping(row, "resizes the spatial dims by interpolation; no parameters");
+        if (m instanceof Dropout || m instanceof Dropout2d) {
+            return elementwise(row, m instanceof Dropout2d ? "in training zeroes whole channels with probability p and scales the rest by 1/(1−p); in eval the identity"
+                    : "in training zeroes each element with probability p and scales the rest by 1/(1−p); in eval the identity");
+        }
+        if (m instanceof Softmax || m instanceof LogSoftmax) {
+            return elementwise(row, (m instanceof LogSoftmax ? "log of " : "") + "e^x_i / Σ_j e^x_j along one dim");
+        }
+        String function = m instanceof ReLU ? "y = max(0, x)" : m instanceof ReLU6 ? "y = min(max(0, x), 6)"
+                : m instanceof LeakyReLU ? "y = x for x ≥ 0, slope·x below" : m instanceof GELU ? "y = x·Φ(x), Φ the normal CDF"
+                : m instanceof SiLU ? "y = x·σ(x)" : m instanceof Sigmoid ? "y = 1/(1 + e^−x)" : m instanceof Tanh ? "y = tanh(x)"
+                : m instanceof Hardswish ? "y = x·ReLU6(x + 3)/6" : null;
+        return function == null ? null : elementwise(row, "elementwise, " + function);
+    }
+
+    private static String repr(Module m) { return m.toString().split("\n")[0]; }
+
+    private static List<String> elementwise(LayerInfo row, String what) {
+        List<String> lines = new ArrayList<>();
+        lines.add(repr(row.module()));
+        lines.add("params     = 0 (" + what + ")");
+        if (row.outputShape() != null) lines.add("output     = input shape = " + Shapes.format(row.outputShape()));
+        return lines;
+    }
+
+    private static List<String> reshaping(LayerInfo row, String what) {
+        List<String> lines = new ArrayList<>();
+        lines.add(repr(row.module()));
+        lines.add("params     = 0 (" + what + ")");
+        long[] in = row.inputShape(), out = row.outputShape();
+        if (in != null && out != null) lines.add("output     = " + Shapes.format(in) + " → " + Shapes.format(out));
+        return lines;
+    }
+
+    private static List<String> adaptivePool(LayerInfo row, AdaptiveAvgPool2d p) {
+        List<String> lines = new ArrayList<>();
+        lines.add(repr(p));
+        lines.add("params     = 0 (each output cell averages its share of the input, about H/H_out × W/W_out)");
+        int[] size = p.outputSize();
+        if (row.outputShape() != null) {
+            lines.add("output     = [N, C, H_out, W_out] = [N, C, " + size[0] + ", " + size[1] + "] = " + Shapes.format(row.outputShape()));
+        }
+        return lines;
+    }
+
+    private static List<String> cell(LayerInfo row, RNNCellBase<?> c) {
+        long h = c.hiddenSize(), in = c.inputSize();
+        long gates = row.parameters().stream().filter(p -> p.name().equals("weight_ih")).mapToLong(p -> p.shape()[0]).findFirst().orElse(h) / h;
+        boolean bias = row.parameters().stream().anyMatch(p -> p.name().startsWith("bias"));
+        List<String> lines = new ArrayList<>();
+        lines.add(row.typeName() + "(" + in + ", " + h + (bias ? "" : ", no bias") + ")");
+        lines.add(String.format("params     = gates·H·(in + H%s) = %d·%d·(%d + %d%s) = %,d", bias ? " + 2" : "", gates, h, in, h,
+                bias ? " + 2" : "", row.numParams()));
+        lines.add("             gates = " + gates + (gates == 4 ? " (i, f, g, o)" : gates == 3 ? " (r, z, n)" : " (one tanh/relu step)")
+                + "; W_ih is gates·H × in, W_hh gates·H × H, b_ih and b_hh gates·H each");
+        if (row.outputShape() != null) {
+            lines.add("output     = [N, H] = " + Shapes.format(row.outputShape()));
+            lines.add(String.format("mult-adds  = %,d", row.multAdds()));
+        }
+        return lines;
+    }
+
+    private static List<String> embedding(LayerInfo row, Embedding e) {
+        List<String> lines = new ArrayList<>();
+        lines.add(repr(e));
+        lines.add(String.format("params     = num_embeddings·embedding_dim = %d·%d = %,d (one row of the table per index)",
+                e.numEmbeddings(), e.embeddingDim(), row.numParams()));
+        long[] out = row.outputShape();
+        if (out != null) {
+            lines.add("output     = input shape + [embedding_dim] = " + Shapes.format(row.inputShape()) + " + [" + e.embeddingDim()
+                    + "] = " + Shapes.format(out));
+            lines.add(String.format("mult-adds  = params·out[0] = %,d·%d = %,d (torchinfo's count; a lookup does no arithmetic)",
+                    row.numParams(), out[0], row.multAdds()));
+        }
+        return lines;
+    }
+
+    private static List<String> layerNorm(LayerInfo row, LayerNorm n) {
+        long[] shape = n.normalizedShape();
+        long size = 1;
+        for (long d : shape) size *= d;
+        int tensors = row.parameters().size();
+        List<String> lines = new ArrayList<>();
+        lines.add(repr(n));
+        String which = tensors == 2 ? "a scale and a shift" : tensors == 1 ? "a scale (no bias)" : "none (elementwise_affine=False)";
+        lines.add(String.format("params     = %d·∏normalized_shape = %d·%s = %,d (%s per normalised element)", tensors, tensors,
+                join(shape), row.numParams(), which));
+        normOutput(row, lines);
+        return lines;
+    }
+
+    private static List<String> groupNorm(LayerInfo row) {
+        List<String> lines = new ArrayList<>();
+        lines.add(repr(row.module()));
+        long[] in = row.inputShape();
+        String channels = in != null && in.length > 1 ? String.valueOf(in[1]) : "C";
+        lines.add(row.numParams() > 0
+                ? String.format("params     = 2·C = 2·%s = %,d (a scale and a shift per channel; the groups share statistics, not parameters)",
+                        channels, row.numParams())
+                : "params     = 0 (affine=False)");
+        normOutput(row, lines);
+        return lines;
+    }
+
+    private static void normOutput(LayerInfo row, List<String> lines) {
+        long[] out = row.outputShape();
+        if (out == null) return;
+        lines.add("output     = input shape = " + Shapes.format(out));
+        if (row.numParams() > 0) lines.add(String.format("mult-adds  = params·N = %,d·%d = %,d", row.numParams(), out[0], row.multAdds()));
+    }
+
+    private static List<String> attention(LayerInfo row, MultiheadAttention a) {
+        long e = a.embedDim();
+        long kdim = e, vdim = e, inBias = 0, outParams = 0;
+        boolean packed = false;
+        for (LayerInfo.ParameterInfo p : row.parameters()) {
+            switch (p.name()) {
+                case "in_proj_weight" -> packed = true;
+                case "k_proj_weight" -> kdim = p.shape()[1];
+                case "v_proj_weight" -> vdim = p.shape()[1];
+                case "in_proj_bias" -> inBias = p.count();
+                default -> { if (p.name().startsWith("out_proj.")) outParams += p.count(); }
+            }
+        }
+        boolean bias = inBias > 0;
+        List<String> lines = new ArrayList<>();
+        lines.add("MultiheadAttention(embed_dim " + e + ", " + a.numHeads() + " heads of " + a.headDim()
+                + (packed ? "" : ", kdim " + kdim + ", vdim " + vdim) + (bias ? "" : ", no bias") + ")");
+        String inFormula = packed ? "3·E·E" : "E·E + E·kdim + E·vdim";
+        String inNumbers = packed ? "3·" + e + "·" + e : e + "·" + e + " + " + e + "·" + kdim + " + " + e + "·" + vdim;
+        long inParams = e * e + e * kdim + e * vdim + inBias;
+        lines.add(String.format("params     = in-proj (%s%s) + out-proj (E·E%s) = (%s%s) + (%d·%d%s) = %,d + %,d = %,d", inFormula,
+                bias ? " + 3·E" : "", bias ? " + E" : "", inNumbers, bias ? " + 3·" + e : "", e, e, bias ? " + " + e : "",
+                inParams, outParams, row.numParams()));
+        lines.add("             query, key and value are each projected to E = heads·head_dim; the heads' outputs are joined and projected back");
+        long[] out = row.outputShape();
+        if (out != null) {
+            lines.add("output     = the query's shape with E last = " + Shapes.format(out));
+            lines.add(String.format("mult-adds  = %,d (torchinfo's rule over the subtree's parameters; the attention products themselves are not counted)",
+                    row.multAdds()));
+        }
+        return lines;
+    }
+
+    private static List<String> encoderLayer(LayerInfo row, TransformerEncoderLayer t) {
+        long attention = 0, feedForward = 0, norms = 0;
+        for (LayerInfo.ParameterInfo p : row.parameters()) {
+            if (p.name().startsWith("self_attn.")) attention += p.count();
+            else if (p.name().startsWith("linear")) feedForward += p.count();
+            else if (p.name().startsWith("norm")) norms += p.count();
+        }
+        long d = t.dModel(), ff = feedForward > 0 ? (feedForward - d) / (2 * d + 1) : 0;
+        List<String> lines = new ArrayList<>();
+        lines.add("TransformerEncoderLayer(d_model " + d + ", nhead " + t.nhead() + ", dim_feedforward " + ff + ")");
+        lines.add(String.format("params     = self_attn + feed-forward + 2 norms = %,d + %,d + %,d = %,d", attention, feedForward,
+                norms, row.numParams()));
+        lines.add(String.format("             self_attn  = 4·d·d + 4·d = 4·%d·%d + 4·%d = %,d (in-proj 3·d·d + 3·d, out-proj d·d + d)", d, d, d,
+                4 * d * d + 4 * d));
+        lines.add(String.format("             feed-fwd   = (d + 1)·ff + (ff + 1)·d = (%d + 1)·%d + (%d + 1)·%d = %,d", d, ff, ff, d,
+                (d + 1) * ff + (ff + 1) * d));
+        lines.add(String.format("             norms      = 2·(2·d) = 2·(2·%d) = %,d", d, 4 * d));
+        if (row.outputShape() != null) lines.add("output     = input shape = " + Shapes.format(row.outputShape()));
+        return lines;
     }
 }

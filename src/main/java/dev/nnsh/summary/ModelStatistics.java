@@ -65,4 +65,28 @@ public final class ModelStatistics {
         if (table == null) table = new TableRenderer(format).render(this);
         return table;
     }
+
+    // --- issue 13: exports ---
+
+    TableFormat format() { return format; }
+
+    /** A GitHub-flavoured Markdown table of the visible rows, then the totals. */
+    public String toMarkdown() { return MarkdownRenderer.render(this); }
+
+    /** One RFC 4180 line per visible row: path, depth, layer and the visible columns as the table shows them. */
+    public String toCsv() { return CsvRenderer.render(this); }
+
+    /** Every row (hidden ones too) with its figures as numbers, the totals and the options used. */
+    public String toJson() { return JsonRenderer.render(this); }
+
+    /** A self-contained styled HTML table (what a notebook shows). */
+    public String toHtml() { return HtmlRenderer.render(this); }
+
+    /** A LaTeX tabular (booktabs) of the visible rows and the totals. */
+    public String toLatex() { return LatexRenderer.render(this); }
+
+    /** Writes the rendering the extension names: .md .csv .json .html .tex .txt .svg; returns the path. */
+    public java.nio.file.Path save(java.nio.file.Path file) { return StatisticsFiles.save(this, file); }
+
+    public java.nio.file.Path save(String file) { return save(java.nio.file.Path.of(file)); }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import dev.nnsh.nn.Module;
 import dev.nnsh.nn.ModuleException;
 import dev.nnsh.nn.Parameter;
+import dev.nnsh.nn.ProgressLine;
 import dev.nnsh.tensor.DType;
 import dev.nnsh.tensor.Tensor;
 
@@ -19,6 +20,11 @@ public final class Summarizer {
     private Summarizer() {}
 
     public static ModelStatistics summarize(Module network, SummaryOptions options) {
+        return summarize(network, options, null);
+    }
+
+    /** As {@link #summarize(Module, SummaryOptions)}, also keeping each call's tensors in {@code flow} (for a diagram). */
+    static ModelStatistics summarize(Module network, SummaryOptions options, FlowRecorder flow) {
         if (network == null) throw new IllegalArgumentException("summary: the network is null");
         if (options == null) throw new IllegalArgumentException("summary: the options are null");
         options.validate();
@@ -26,7 +32,7 @@ public final class Summarizer {
         ModelStatistics stats;
         if (options.hasInput()) {
             Tensor[] inputs = inputs(options);
-            List<LayerInfo> called = run(network, tree, inputs, options.mode());
+            List<LayerInfo> called = run(network, tree, inputs, options.mode(), flow);
             stats = statistics(tree, RowAssembler.assemble(called, tree), options, inputBytes(inputs));
         } else {
             stats = statistics(tree, RowAssembler.fromTree(tree), options, 0);
@@ -35,12 +41,13 @@ public final class Summarizer {
         return stats;
     }
 
-    private static List<LayerInfo> run(Module network, ModuleTree tree, Tensor[] inputs, SummaryOptions.Mode mode) {
-        CallRecorder recorder = new CallRecorder(tree);
+    private static List<LayerInfo> run(Module network, ModuleTree tree, Tensor[] inputs, SummaryOptions.Mode mode,
+                                       FlowRecorder flow) {
+        CallRecorder recorder = new CallRecorder(tree).withFlow(flow);
         List<ModuleTree.Node> modules = tree.preorder();
         boolean[] training = new boolean[modules.size()];
         for (int i = 0; i < training.length; i++) training[i] = modules.get(i).module.isTraining();
-        try (Module.ObserverScope scope = Module.observe(recorder)) {
+        try (Module.ObserverScope scope = Module.observe(ProgressLine.alongside(recorder, network, inputs))) {
             if (mode == SummaryOptions.Mode.TRAIN) network.train();
             if (mode == SummaryOptions.Mode.EVAL) network.eval();
             network.apply(inputs);

@@ -27,7 +27,7 @@ final class TableRenderer {
         sb.append(header());
         sb.append(divider).append('\n');
         for (LayerInfo row : rows) {
-            if (row.depth() > format.maxDepth() || (format.has(RowSetting.HIDE_RECURSIVE_LAYERS) && row.isRecursive())) continue;
+            if (!VisibleRows.isVisible(row, format)) continue;
             appendRow(sb, row, row.depth() == format.maxDepth(), stats.totalParams());
         }
         sb.append(divider).append('\n');
@@ -63,15 +63,7 @@ final class TableRenderer {
     }
 
     private void appendRow(StringBuilder sb, LayerInfo row, boolean atDepthLimit, long totalParams) {
-        Map<Column, String> values = new EnumMap<>(Column.class);
-        values.put(Column.INPUT_SIZE, shape(row.inputShape()));
-        values.put(Column.OUTPUT_SIZE, shape(row.outputShape()));
-        values.put(Column.NUM_PARAMS, CellValues.numParams(row, atDepthLimit));
-        values.put(Column.PARAMS_PERCENT, CellValues.paramsPercent(row, atDepthLimit, totalParams));
-        values.put(Column.KERNEL_SIZE, orNone(row.kernelSize()));
-        values.put(Column.GROUPS, row.groups() == null ? NONE : String.valueOf(row.groups()));
-        values.put(Column.MULT_ADDS, CellValues.multAdds(row, atDepthLimit));
-        values.put(Column.TRAINABLE, row.trainable());
+        Map<Column, String> values = VisibleRows.cells(row, atDepthLimit, totalParams);
         sb.append(line(prefix(row.depth()) + layerName(row), values));
         if (format.verbose() == 2) appendParameterRows(sb, row);
     }
@@ -96,19 +88,9 @@ final class TableRenderer {
         }
     }
 
-    private String layerName(LayerInfo row) {
-        StringBuilder name = new StringBuilder(row.typeName());
-        if (format.has(RowSetting.VAR_NAMES) && !row.varName().isEmpty()) name.append(" (").append(row.varName()).append(')');
-        if (format.has(RowSetting.DEPTH) && row.depth() > 0) name.append(": ").append(row.depth()).append('-').append(row.depthIndex());
-        return name.toString();
-    }
+    private String layerName(LayerInfo row) { return VisibleRows.label(row, format); }
 
-    private String prefix(int depth) {
-        boolean ascii = format.has(RowSetting.ASCII_ONLY);
-        if (depth == 0) return "";
-        if (depth == 1) return ascii ? "+ " : "├─";
-        return (ascii ? "|    " : "│    ").repeat(depth - 1) + (ascii ? "+ " : "└─");
-    }
+    private String prefix(int depth) { return VisibleRows.prefix(depth, format.has(RowSetting.ASCII_ONLY)); }
 
     /** The name cell padded to the name width, then each column's value padded to the column width; no trailing spaces. */
     private String line(String name, Map<Column, String> values) {
@@ -128,8 +110,4 @@ final class TableRenderer {
     }
 
     private static int length(String s) { return s.codePointCount(0, s.length()); }
-
-    private static String shape(long[] shape) { return shape == null || shape.length == 0 ? NONE : Shapes.format(shape); }
-
-    private static String orNone(String s) { return s == null || s.isEmpty() ? NONE : s; }
 }

@@ -102,4 +102,15 @@ final class Tmux implements AutoCloseable {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         return new Result(p.waitFor(), out);
     }
+
+    // --- issue 13: waiting for a line editor ---
+
+    /** Waits until a line editor reads the terminal: JLine turns keypad mode on while it reads a line. */
+    void awaitLineEditor(int seconds) throws IOException, InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!tmux("display-message", "-p", "-t", name, "#{keypad_cursor_flag}").strip().equals("1")) {
+            if (System.nanoTime() > end) throw new AssertionError("waited " + seconds + " s for a line editor; the terminal shows:\n" + screen());
+            Thread.sleep(50);
+        }
+    }
 }
