@@ -53,4 +53,16 @@ public final class Models {
 
     public static DenseNet densenet121() { return densenet121(1000); }
     public static DenseNet densenet121(int numClasses) { return new DenseNet(32, new int[]{6, 12, 24, 16}, 64, 4, numClasses); }
+
+    // --- issue 10: torchvision zoo, ResNeXt and wide ResNets ---
+    public static ResNet resnext50_32x4d() { return resnext50_32x4d(1000); }
+    public static ResNet resnext50_32x4d(int numClasses) { return new ResNet(ResNet.Block.BOTTLENECK, new int[]{3, 4, 6, 3}, numClasses, 32, 4); }
+    public static ResNet resnext101_32x8d() { return resnext101_32x8d(1000); }
+    public static ResNet resnext101_32x8d(int numClasses) { return new ResNet(ResNet.Block.BOTTLENECK, new int[]{3, 4, 23, 3}, numClasses, 32, 8); }
+    public static ResNet resnext101_64x4d() { return resnext101_64x4d(1000); }
+    public static ResNet resnext101_64x4d(int numClasses) { return new ResNet(ResNet.Block.BOTTLENECK, new int[]{3, 4, 23, 3}, numClasses, 64, 4); }
+    public static ResNet wideResnet50_2() { return wideResnet50_2(1000); }
+    public static ResNet wideResnet50_2(int numClasses) { return new ResNet(ResNet.Block.BOTTLENECK, new int[]{3, 4, 6, 3}, numClasses, 1, 128); }
+    public static ResNet wideResnet101_2() { return wideResnet101_2(1000); }
+    public static ResNet wideResnet101_2(int numClasses) { return new ResNet(ResNet.Block.BOTTLENECK, new int[]{3, 4, 23, 3}, numClasses, 1, 128); }
 }

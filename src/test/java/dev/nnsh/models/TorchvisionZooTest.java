@@ -1,0 +1,82 @@
+package dev.nnsh.models;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import dev.nnsh.Nnsh;
+import dev.nnsh.nn.Module;
+import dev.nnsh.nn.Parameter;
+import dev.nnsh.summary.ModelStatistics;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The torchvision 0.14 zoo beyond the classics: for every factory, the depth-3 summary equals
+ * torchinfo's table for the torchvision model (shape-only, so nothing is allocated), the parameter
+ * names, shapes and total equal torchvision's; print(model) is compared for the models listed in
+ * {@link #printed()}. References: src/test/resources/zoo/*.torchinfo.out, *.params.txt, *.print.txt,
+ * written by tools/torchinfo_zoo_references.py.
+ */
+class TorchvisionZooTest {
+    static final long[] IMAGE = {1, 3, 224, 224};
+
+    static Stream<Arguments> models() {
+        return Stream.of(
+                model("resnext50_32x4d", Models::resnext50_32x4d, 25_028_904L),
+                model("resnext101_32x8d", Models::resnext101_32x8d, 88_791_336L),
+                model("resnext101_64x4d", Models::resnext101_64x4d, 83_455_272L),
+                model("wide_resnet50_2", Models::wideResnet50_2, 68_883_240L),
+                model("wide_resnet101_2", Models::wideResnet101_2, 126_886_696L)
+        );
+    }
+
+    /** One member per family (at least) whose print(model) is compared. */
+    static Stream<Arguments> printed() {
+        return Stream.of(
+                model("resnext50_32x4d", Models::resnext50_32x4d, 0),
+                model("wide_resnet50_2", Models::wideResnet50_2, 0)
+        );
+    }
+
+    static Arguments model(String name, Supplier<? extends Module> factory, long total) {
+        return Arguments.of(name, factory, total);
+    }
+
+    static long[] inputSize(String name) {
+        return switch (name) {
+            case "inception_v3" -> new long[]{2, 3, 299, 299};
+            case "r3d_18", "mc3_18", "r2plus1d_18" -> new long[]{1, 3, 16, 112, 112};
+            default -> IMAGE;
+        };
+    }
+
+    @ParameterizedTest(name = "{0}") @MethodSource("models")
+    void summaryIsTorchinfos(String name, Supplier<? extends Module> factory, long total) {
+        Module net = factory.get();
+        ModelStatistics stats = Nnsh.summary(net, Nnsh.options().inputSize(inputSize(name)).verbose(0));
+        TorchinfoTable.assertMatches(name + ".torchinfo.out", stats.toString());
+        assertEquals(total, stats.totalParams(), name);
+        assertTrue(net.parameters().stream().noneMatch(Parameter::isMaterialized), name + ": a shape-only summary allocated a parameter");
+    }
+
+    @ParameterizedTest(name = "{0}") @MethodSource("models")
+    void parametersAreTorchvisions(String name, Supplier<? extends Module> factory, long total) {
+        Module net = factory.get();
+        assertEquals(total, net.numParams(), name);
+        StringBuilder actual = new StringBuilder();
+        for (var e : net.namedParameters().entrySet()) {
+            actual.append(e.getKey()).append(' ').append(Arrays.toString(e.getValue().shape())).append('\n');
+        }
+        assertEquals(ZooStructureTest.resource(name + ".params.txt"), actual.toString());
+    }
+
+    @ParameterizedTest(name = "{0}") @MethodSource("printed")
+    void printsLikeTorchvision(String name, Supplier<? extends Module> factory, long ignored) {
+        assertEquals(ZooStructureTest.resource(name + ".print.txt"), factory.get() + "\n");
+    }
+}
