@@ -65,4 +65,12 @@ public final class Models {
     public static ResNet wideResnet50_2(int numClasses) { return new ResNet(ResNet.Block.BOTTLENECK, new int[]{3, 4, 6, 3}, numClasses, 1, 128); }
     public static ResNet wideResnet101_2() { return wideResnet101_2(1000); }
     public static ResNet wideResnet101_2(int numClasses) { return new ResNet(ResNet.Block.BOTTLENECK, new int[]{3, 4, 23, 3}, numClasses, 1, 128); }
+
+    // --- issue 10: DenseNet-161/169/201 ---
+    public static DenseNet densenet161() { return densenet161(1000); }
+    public static DenseNet densenet161(int numClasses) { return new DenseNet(48, new int[]{6, 12, 36, 24}, 96, 4, numClasses); }
+    public static DenseNet densenet169() { return densenet169(1000); }
+    public static DenseNet densenet169(int numClasses) { return new DenseNet(32, new int[]{6, 12, 32, 32}, 64, 4, numClasses); }
+    public static DenseNet densenet201() { return densenet201(1000); }
+    public static DenseNet densenet201(int numClasses) { return new DenseNet(32, new int[]{6, 12, 48, 32}, 64, 4, numClasses); }
 }

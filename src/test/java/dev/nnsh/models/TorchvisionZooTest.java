@@ -31,7 +31,10 @@ class TorchvisionZooTest {
                 model("resnext101_32x8d", Models::resnext101_32x8d, 88_791_336L),
                 model("resnext101_64x4d", Models::resnext101_64x4d, 83_455_272L),
                 model("wide_resnet50_2", Models::wideResnet50_2, 68_883_240L),
-                model("wide_resnet101_2", Models::wideResnet101_2, 126_886_696L)
+                model("wide_resnet101_2", Models::wideResnet101_2, 126_886_696L),
+                model("densenet161", Models::densenet161, 28_681_000L),
+                model("densenet169", Models::densenet169, 14_149_480L),
+                model("densenet201", Models::densenet201, 20_013_928L)
         );
     }
 
@@ -39,7 +42,8 @@ class TorchvisionZooTest {
     static Stream<Arguments> printed() {
         return Stream.of(
                 model("resnext50_32x4d", Models::resnext50_32x4d, 0),
-                model("wide_resnet50_2", Models::wideResnet50_2, 0)
+                model("wide_resnet50_2", Models::wideResnet50_2, 0),
+                model("densenet161", Models::densenet161, 0)
         );
     }
 
