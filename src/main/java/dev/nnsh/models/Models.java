@@ -73,4 +73,69 @@ public final class Models {
     public static DenseNet densenet169(int numClasses) { return new DenseNet(32, new int[]{6, 12, 32, 32}, 64, 4, numClasses); }
     public static DenseNet densenet201() { return densenet201(1000); }
     public static DenseNet densenet201(int numClasses) { return new DenseNet(32, new int[]{6, 12, 48, 32}, 64, 4, numClasses); }
+
+    // --- issue 10: MobileNetV3 ---
+    public static MobileNetV3 mobilenetV3Large() { return mobilenetV3Large(1000); }
+    public static MobileNetV3 mobilenetV3Large(int numClasses) { return mobilenetV3Large(numClasses, 0.2); }
+    public static MobileNetV3 mobilenetV3Large(int numClasses, double dropout) { return new MobileNetV3(MobileNetV3.LARGE, 1280, numClasses, dropout); }
+    public static MobileNetV3 mobilenetV3Small() { return mobilenetV3Small(1000); }
+    public static MobileNetV3 mobilenetV3Small(int numClasses) { return mobilenetV3Small(numClasses, 0.2); }
+    public static MobileNetV3 mobilenetV3Small(int numClasses, double dropout) { return new MobileNetV3(MobileNetV3.SMALL, 1024, numClasses, dropout); }
+
+    // --- issue 10: EfficientNet (the three-argument forms take dropout and stochastic depth probability; default 0.2) ---
+    public static EfficientNet efficientnetB0() { return efficientnetB0(1000); }
+    public static EfficientNet efficientnetB0(int numClasses) { return efficientnetB0(numClasses, 0.2, 0.2); }
+    public static EfficientNet efficientnetB0(int numClasses, double dropout, double stochasticDepthProb) {
+        return new EfficientNet(EfficientNet.v1(1.0, 1.0), dropout, stochasticDepthProb, numClasses, EfficientNet.BN, 0);
+    }
+    public static EfficientNet efficientnetB1() { return efficientnetB1(1000); }
+    public static EfficientNet efficientnetB1(int numClasses) { return efficientnetB1(numClasses, 0.2, 0.2); }
+    public static EfficientNet efficientnetB1(int numClasses, double dropout, double stochasticDepthProb) {
+        return new EfficientNet(EfficientNet.v1(1.0, 1.1), dropout, stochasticDepthProb, numClasses, EfficientNet.BN, 0);
+    }
+    public static EfficientNet efficientnetB2() { return efficientnetB2(1000); }
+    public static EfficientNet efficientnetB2(int numClasses) { return efficientnetB2(numClasses, 0.3, 0.2); }
+    public static EfficientNet efficientnetB2(int numClasses, double dropout, double stochasticDepthProb) {
+        return new EfficientNet(EfficientNet.v1(1.1, 1.2), dropout, stochasticDepthProb, numClasses, EfficientNet.BN, 0);
+    }
+    public static EfficientNet efficientnetB3() { return efficientnetB3(1000); }
+    public static EfficientNet efficientnetB3(int numClasses) { return efficientnetB3(numClasses, 0.3, 0.2); }
+    public static EfficientNet efficientnetB3(int numClasses, double dropout, double stochasticDepthProb) {
+        return new EfficientNet(EfficientNet.v1(1.2, 1.4), dropout, stochasticDepthProb, numClasses, EfficientNet.BN, 0);
+    }
+    public static EfficientNet efficientnetB4() { return efficientnetB4(1000); }
+    public static EfficientNet efficientnetB4(int numClasses) { return efficientnetB4(numClasses, 0.4, 0.2); }
+    public static EfficientNet efficientnetB4(int numClasses, double dropout, double stochasticDepthProb) {
+        return new EfficientNet(EfficientNet.v1(1.4, 1.8), dropout, stochasticDepthProb, numClasses, EfficientNet.BN, 0);
+    }
+    public static EfficientNet efficientnetB5() { return efficientnetB5(1000); }
+    public static EfficientNet efficientnetB5(int numClasses) { return efficientnetB5(numClasses, 0.4, 0.2); }
+    public static EfficientNet efficientnetB5(int numClasses, double dropout, double stochasticDepthProb) {
+        return new EfficientNet(EfficientNet.v1(1.6, 2.2), dropout, stochasticDepthProb, numClasses, EfficientNet.BN_EPS_1E3_MOMENTUM_1E2, 0);
+    }
+    public static EfficientNet efficientnetB6() { return efficientnetB6(1000); }
+    public static EfficientNet efficientnetB6(int numClasses) { return efficientnetB6(numClasses, 0.5, 0.2); }
+    public static EfficientNet efficientnetB6(int numClasses, double dropout, double stochasticDepthProb) {
+        return new EfficientNet(EfficientNet.v1(1.8, 2.6), dropout, stochasticDepthProb, numClasses, EfficientNet.BN_EPS_1E3_MOMENTUM_1E2, 0);
+    }
+    public static EfficientNet efficientnetB7() { return efficientnetB7(1000); }
+    public static EfficientNet efficientnetB7(int numClasses) { return efficientnetB7(numClasses, 0.5, 0.2); }
+    public static EfficientNet efficientnetB7(int numClasses, double dropout, double stochasticDepthProb) {
+        return new EfficientNet(EfficientNet.v1(2.0, 3.1), dropout, stochasticDepthProb, numClasses, EfficientNet.BN_EPS_1E3_MOMENTUM_1E2, 0);
+    }
+    public static EfficientNet efficientnetV2S() { return efficientnetV2S(1000); }
+    public static EfficientNet efficientnetV2S(int numClasses) { return efficientnetV2S(numClasses, 0.2, 0.2); }
+    public static EfficientNet efficientnetV2S(int numClasses, double dropout, double stochasticDepthProb) {
+        return new EfficientNet(EfficientNet.V2_S, dropout, stochasticDepthProb, numClasses, EfficientNet.BN_EPS_1E3, 1280);
+    }
+    public static EfficientNet efficientnetV2M() { return efficientnetV2M(1000); }
+    public static EfficientNet efficientnetV2M(int numClasses) { return efficientnetV2M(numClasses, 0.3, 0.2); }
+    public static EfficientNet efficientnetV2M(int numClasses, double dropout, double stochasticDepthProb) {
+        return new EfficientNet(EfficientNet.V2_M, dropout, stochasticDepthProb, numClasses, EfficientNet.BN_EPS_1E3, 1280);
+    }
+    public static EfficientNet efficientnetV2L() { return efficientnetV2L(1000); }
+    public static EfficientNet efficientnetV2L(int numClasses) { return efficientnetV2L(numClasses, 0.4, 0.2); }
+    public static EfficientNet efficientnetV2L(int numClasses, double dropout, double stochasticDepthProb) {
+        return new EfficientNet(EfficientNet.V2_L, dropout, stochasticDepthProb, numClasses, EfficientNet.BN_EPS_1E3, 1280);
+    }
 }

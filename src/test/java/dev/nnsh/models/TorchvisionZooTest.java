@@ -34,7 +34,20 @@ class TorchvisionZooTest {
                 model("wide_resnet101_2", Models::wideResnet101_2, 126_886_696L),
                 model("densenet161", Models::densenet161, 28_681_000L),
                 model("densenet169", Models::densenet169, 14_149_480L),
-                model("densenet201", Models::densenet201, 20_013_928L)
+                model("densenet201", Models::densenet201, 20_013_928L),
+                model("mobilenet_v3_large", Models::mobilenetV3Large, 5_483_032L),
+                model("mobilenet_v3_small", Models::mobilenetV3Small, 2_542_856L),
+                model("efficientnet_b0", Models::efficientnetB0, 5_288_548L),
+                model("efficientnet_b1", Models::efficientnetB1, 7_794_184L),
+                model("efficientnet_b2", Models::efficientnetB2, 9_109_994L),
+                model("efficientnet_b3", Models::efficientnetB3, 12_233_232L),
+                model("efficientnet_b4", Models::efficientnetB4, 19_341_616L),
+                model("efficientnet_b5", Models::efficientnetB5, 30_389_784L),
+                model("efficientnet_b6", Models::efficientnetB6, 43_040_704L),
+                model("efficientnet_b7", Models::efficientnetB7, 66_347_960L),
+                model("efficientnet_v2_s", Models::efficientnetV2S, 21_458_488L),
+                model("efficientnet_v2_m", Models::efficientnetV2M, 54_139_356L),
+                model("efficientnet_v2_l", Models::efficientnetV2L, 118_515_272L)
         );
     }
 
@@ -43,7 +56,10 @@ class TorchvisionZooTest {
         return Stream.of(
                 model("resnext50_32x4d", Models::resnext50_32x4d, 0),
                 model("wide_resnet50_2", Models::wideResnet50_2, 0),
-                model("densenet161", Models::densenet161, 0)
+                model("densenet161", Models::densenet161, 0),
+                model("mobilenet_v3_small", Models::mobilenetV3Small, 0),
+                model("efficientnet_b0", Models::efficientnetB0, 0),
+                model("efficientnet_v2_s", Models::efficientnetV2S, 0)
         );
     }
 
