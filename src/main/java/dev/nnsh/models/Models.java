@@ -138,4 +138,50 @@ public final class Models {
     public static EfficientNet efficientnetV2L(int numClasses, double dropout, double stochasticDepthProb) {
         return new EfficientNet(EfficientNet.V2_L, dropout, stochasticDepthProb, numClasses, EfficientNet.BN_EPS_1E3, 1280);
     }
+
+    // --- issue 10: MNASNet (the two-argument forms take dropout; default 0.2) ---
+    public static MNASNet mnasnet0_5() { return mnasnet0_5(1000); }
+    public static MNASNet mnasnet0_5(int numClasses) { return mnasnet0_5(numClasses, 0.2); }
+    public static MNASNet mnasnet0_5(int numClasses, double dropout) { return new MNASNet(0.5, numClasses, dropout); }
+    public static MNASNet mnasnet0_75() { return mnasnet0_75(1000); }
+    public static MNASNet mnasnet0_75(int numClasses) { return mnasnet0_75(numClasses, 0.2); }
+    public static MNASNet mnasnet0_75(int numClasses, double dropout) { return new MNASNet(0.75, numClasses, dropout); }
+    public static MNASNet mnasnet1_0() { return mnasnet1_0(1000); }
+    public static MNASNet mnasnet1_0(int numClasses) { return mnasnet1_0(numClasses, 0.2); }
+    public static MNASNet mnasnet1_0(int numClasses, double dropout) { return new MNASNet(1.0, numClasses, dropout); }
+    public static MNASNet mnasnet1_3() { return mnasnet1_3(1000); }
+    public static MNASNet mnasnet1_3(int numClasses) { return mnasnet1_3(numClasses, 0.2); }
+    public static MNASNet mnasnet1_3(int numClasses, double dropout) { return new MNASNet(1.3, numClasses, dropout); }
+
+    // --- issue 10: RegNet X and Y ---
+    public static RegNet regnetY400mf() { return regnetY400mf(1000); }
+    public static RegNet regnetY400mf(int numClasses) { return new RegNet(RegNet.Stages.of(16, 48, 27.89, 2.09, 8, 0.25), numClasses); }
+    public static RegNet regnetY800mf() { return regnetY800mf(1000); }
+    public static RegNet regnetY800mf(int numClasses) { return new RegNet(RegNet.Stages.of(14, 56, 38.84, 2.4, 16, 0.25), numClasses); }
+    public static RegNet regnetY1_6gf() { return regnetY1_6gf(1000); }
+    public static RegNet regnetY1_6gf(int numClasses) { return new RegNet(RegNet.Stages.of(27, 48, 20.71, 2.65, 24, 0.25), numClasses); }
+    public static RegNet regnetY3_2gf() { return regnetY3_2gf(1000); }
+    public static RegNet regnetY3_2gf(int numClasses) { return new RegNet(RegNet.Stages.of(21, 80, 42.63, 2.66, 24, 0.25), numClasses); }
+    public static RegNet regnetY8gf() { return regnetY8gf(1000); }
+    public static RegNet regnetY8gf(int numClasses) { return new RegNet(RegNet.Stages.of(17, 192, 76.82, 2.19, 56, 0.25), numClasses); }
+    public static RegNet regnetY16gf() { return regnetY16gf(1000); }
+    public static RegNet regnetY16gf(int numClasses) { return new RegNet(RegNet.Stages.of(18, 200, 106.23, 2.48, 112, 0.25), numClasses); }
+    public static RegNet regnetY32gf() { return regnetY32gf(1000); }
+    public static RegNet regnetY32gf(int numClasses) { return new RegNet(RegNet.Stages.of(20, 232, 115.89, 2.53, 232, 0.25), numClasses); }
+    public static RegNet regnetY128gf() { return regnetY128gf(1000); }
+    public static RegNet regnetY128gf(int numClasses) { return new RegNet(RegNet.Stages.of(27, 456, 160.83, 2.52, 264, 0.25), numClasses); }
+    public static RegNet regnetX400mf() { return regnetX400mf(1000); }
+    public static RegNet regnetX400mf(int numClasses) { return new RegNet(RegNet.Stages.of(22, 24, 24.48, 2.54, 16, 0), numClasses); }
+    public static RegNet regnetX800mf() { return regnetX800mf(1000); }
+    public static RegNet regnetX800mf(int numClasses) { return new RegNet(RegNet.Stages.of(16, 56, 35.73, 2.28, 16, 0), numClasses); }
+    public static RegNet regnetX1_6gf() { return regnetX1_6gf(1000); }
+    public static RegNet regnetX1_6gf(int numClasses) { return new RegNet(RegNet.Stages.of(18, 80, 34.01, 2.25, 24, 0), numClasses); }
+    public static RegNet regnetX3_2gf() { return regnetX3_2gf(1000); }
+    public static RegNet regnetX3_2gf(int numClasses) { return new RegNet(RegNet.Stages.of(25, 88, 26.31, 2.25, 48, 0), numClasses); }
+    public static RegNet regnetX8gf() { return regnetX8gf(1000); }
+    public static RegNet regnetX8gf(int numClasses) { return new RegNet(RegNet.Stages.of(23, 80, 49.56, 2.88, 120, 0), numClasses); }
+    public static RegNet regnetX16gf() { return regnetX16gf(1000); }
+    public static RegNet regnetX16gf(int numClasses) { return new RegNet(RegNet.Stages.of(22, 216, 55.59, 2.1, 128, 0), numClasses); }
+    public static RegNet regnetX32gf() { return regnetX32gf(1000); }
+    public static RegNet regnetX32gf(int numClasses) { return new RegNet(RegNet.Stages.of(23, 320, 69.86, 2.0, 168, 0), numClasses); }
 }

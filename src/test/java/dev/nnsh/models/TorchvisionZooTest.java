@@ -47,7 +47,26 @@ class TorchvisionZooTest {
                 model("efficientnet_b7", Models::efficientnetB7, 66_347_960L),
                 model("efficientnet_v2_s", Models::efficientnetV2S, 21_458_488L),
                 model("efficientnet_v2_m", Models::efficientnetV2M, 54_139_356L),
-                model("efficientnet_v2_l", Models::efficientnetV2L, 118_515_272L)
+                model("efficientnet_v2_l", Models::efficientnetV2L, 118_515_272L),
+                model("mnasnet0_5", Models::mnasnet0_5, 2_218_512L),
+                model("mnasnet0_75", Models::mnasnet0_75, 3_170_208L),
+                model("mnasnet1_0", Models::mnasnet1_0, 4_383_312L),
+                model("mnasnet1_3", Models::mnasnet1_3, 6_282_256L),
+                model("regnet_x_400mf", Models::regnetX400mf, 5_495_976L),
+                model("regnet_x_800mf", Models::regnetX800mf, 7_259_656L),
+                model("regnet_x_1_6gf", Models::regnetX1_6gf, 9_190_136L),
+                model("regnet_x_3_2gf", Models::regnetX3_2gf, 15_296_552L),
+                model("regnet_x_8gf", Models::regnetX8gf, 39_572_648L),
+                model("regnet_x_16gf", Models::regnetX16gf, 54_278_536L),
+                model("regnet_x_32gf", Models::regnetX32gf, 107_811_560L),
+                model("regnet_y_400mf", Models::regnetY400mf, 4_344_144L),
+                model("regnet_y_800mf", Models::regnetY800mf, 6_432_512L),
+                model("regnet_y_1_6gf", Models::regnetY1_6gf, 11_202_430L),
+                model("regnet_y_3_2gf", Models::regnetY3_2gf, 19_436_338L),
+                model("regnet_y_8gf", Models::regnetY8gf, 39_381_472L),
+                model("regnet_y_16gf", Models::regnetY16gf, 83_590_140L),
+                model("regnet_y_32gf", Models::regnetY32gf, 145_046_770L),
+                model("regnet_y_128gf", Models::regnetY128gf, 644_812_894L)
         );
     }
 
@@ -59,7 +78,10 @@ class TorchvisionZooTest {
                 model("densenet161", Models::densenet161, 0),
                 model("mobilenet_v3_small", Models::mobilenetV3Small, 0),
                 model("efficientnet_b0", Models::efficientnetB0, 0),
-                model("efficientnet_v2_s", Models::efficientnetV2S, 0)
+                model("efficientnet_v2_s", Models::efficientnetV2S, 0),
+                model("mnasnet0_5", Models::mnasnet0_5, 0),
+                model("regnet_x_400mf", Models::regnetX400mf, 0),
+                model("regnet_y_400mf", Models::regnetY400mf, 0)
         );
     }
 
