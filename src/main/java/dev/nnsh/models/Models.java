@@ -184,4 +184,16 @@ public final class Models {
     public static RegNet regnetX16gf(int numClasses) { return new RegNet(RegNet.Stages.of(22, 216, 55.59, 2.1, 128, 0), numClasses); }
     public static RegNet regnetX32gf() { return regnetX32gf(1000); }
     public static RegNet regnetX32gf(int numClasses) { return new RegNet(RegNet.Stages.of(23, 320, 69.86, 2.0, 168, 0), numClasses); }
+
+    // --- issue 10: GoogLeNet and Inception v3 (auxiliary heads run in train mode only) ---
+    public static GoogLeNet googlenet() { return googlenet(1000); }
+    public static GoogLeNet googlenet(int numClasses) { return googlenet(numClasses, true); }
+    public static GoogLeNet googlenet(int numClasses, boolean auxLogits) { return googlenet(numClasses, auxLogits, 0.2, 0.7); }
+    public static GoogLeNet googlenet(int numClasses, boolean auxLogits, double dropout, double dropoutAux) {
+        return new GoogLeNet(numClasses, auxLogits, dropout, dropoutAux);
+    }
+    public static Inception3 inceptionV3() { return inceptionV3(1000); }
+    public static Inception3 inceptionV3(int numClasses) { return inceptionV3(numClasses, true); }
+    public static Inception3 inceptionV3(int numClasses, boolean auxLogits) { return inceptionV3(numClasses, auxLogits, 0.5); }
+    public static Inception3 inceptionV3(int numClasses, boolean auxLogits, double dropout) { return new Inception3(numClasses, auxLogits, dropout); }
 }

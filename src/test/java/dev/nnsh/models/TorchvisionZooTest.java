@@ -66,7 +66,9 @@ class TorchvisionZooTest {
                 model("regnet_y_8gf", Models::regnetY8gf, 39_381_472L),
                 model("regnet_y_16gf", Models::regnetY16gf, 83_590_140L),
                 model("regnet_y_32gf", Models::regnetY32gf, 145_046_770L),
-                model("regnet_y_128gf", Models::regnetY128gf, 644_812_894L)
+                model("regnet_y_128gf", Models::regnetY128gf, 644_812_894L),
+                model("googlenet", Models::googlenet, 13_004_888L),
+                model("inception_v3", Models::inceptionV3, 27_161_264L)
         );
     }
 
@@ -81,7 +83,9 @@ class TorchvisionZooTest {
                 model("efficientnet_v2_s", Models::efficientnetV2S, 0),
                 model("mnasnet0_5", Models::mnasnet0_5, 0),
                 model("regnet_x_400mf", Models::regnetX400mf, 0),
-                model("regnet_y_400mf", Models::regnetY400mf, 0)
+                model("regnet_y_400mf", Models::regnetY400mf, 0),
+                model("googlenet", Models::googlenet, 0),
+                model("inception_v3", Models::inceptionV3, 0)
         );
     }
 
@@ -104,6 +108,20 @@ class TorchvisionZooTest {
         TorchinfoTable.assertMatches(name + ".torchinfo.out", stats.toString());
         assertEquals(total, stats.totalParams(), name);
         assertTrue(net.parameters().stream().noneMatch(Parameter::isMaterialized), name + ": a shape-only summary allocated a parameter");
+    }
+
+    /** In eval mode the auxiliary heads do not run: their parameters appear on the root row, as torchinfo shows. */
+    @ParameterizedTest(name = "{0}") @MethodSource("withAuxiliaryHeads")
+    void evalSummaryIsTorchinfos(String name, Supplier<? extends Module> factory, long total) {
+        Module net = factory.get().eval();
+        long[] size = inputSize(name).clone();
+        size[0] = 1;
+        ModelStatistics stats = Nnsh.summary(net, Nnsh.options().inputSize(size).verbose(0));
+        TorchinfoTable.assertMatches(name + ".eval.torchinfo.out", stats.toString());
+    }
+
+    static Stream<Arguments> withAuxiliaryHeads() {
+        return Stream.of(model("googlenet", Models::googlenet, 13_004_888L), model("inception_v3", Models::inceptionV3, 27_161_264L));
     }
 
     @ParameterizedTest(name = "{0}") @MethodSource("models")
