@@ -196,4 +196,18 @@ public final class Models {
     public static Inception3 inceptionV3(int numClasses) { return inceptionV3(numClasses, true); }
     public static Inception3 inceptionV3(int numClasses, boolean auxLogits) { return inceptionV3(numClasses, auxLogits, 0.5); }
     public static Inception3 inceptionV3(int numClasses, boolean auxLogits, double dropout) { return new Inception3(numClasses, auxLogits, dropout); }
+
+    // --- issue 10: ConvNeXt (the two-argument forms take the stochastic depth probability) ---
+    public static ConvNeXt convnextTiny() { return convnextTiny(1000); }
+    public static ConvNeXt convnextTiny(int numClasses) { return convnextTiny(numClasses, 0.1); }
+    public static ConvNeXt convnextTiny(int numClasses, double stochasticDepthProb) { return new ConvNeXt(ConvNeXt.TINY, stochasticDepthProb, 1e-6, numClasses); }
+    public static ConvNeXt convnextSmall() { return convnextSmall(1000); }
+    public static ConvNeXt convnextSmall(int numClasses) { return convnextSmall(numClasses, 0.4); }
+    public static ConvNeXt convnextSmall(int numClasses, double stochasticDepthProb) { return new ConvNeXt(ConvNeXt.SMALL, stochasticDepthProb, 1e-6, numClasses); }
+    public static ConvNeXt convnextBase() { return convnextBase(1000); }
+    public static ConvNeXt convnextBase(int numClasses) { return convnextBase(numClasses, 0.5); }
+    public static ConvNeXt convnextBase(int numClasses, double stochasticDepthProb) { return new ConvNeXt(ConvNeXt.BASE, stochasticDepthProb, 1e-6, numClasses); }
+    public static ConvNeXt convnextLarge() { return convnextLarge(1000); }
+    public static ConvNeXt convnextLarge(int numClasses) { return convnextLarge(numClasses, 0.5); }
+    public static ConvNeXt convnextLarge(int numClasses, double stochasticDepthProb) { return new ConvNeXt(ConvNeXt.LARGE, stochasticDepthProb, 1e-6, numClasses); }
 }

@@ -68,7 +68,11 @@ class TorchvisionZooTest {
                 model("regnet_y_32gf", Models::regnetY32gf, 145_046_770L),
                 model("regnet_y_128gf", Models::regnetY128gf, 644_812_894L),
                 model("googlenet", Models::googlenet, 13_004_888L),
-                model("inception_v3", Models::inceptionV3, 27_161_264L)
+                model("inception_v3", Models::inceptionV3, 27_161_264L),
+                model("convnext_tiny", Models::convnextTiny, 28_589_128L),
+                model("convnext_small", Models::convnextSmall, 50_223_688L),
+                model("convnext_base", Models::convnextBase, 88_591_464L),
+                model("convnext_large", Models::convnextLarge, 197_767_336L)
         );
     }
 
@@ -85,7 +89,8 @@ class TorchvisionZooTest {
                 model("regnet_x_400mf", Models::regnetX400mf, 0),
                 model("regnet_y_400mf", Models::regnetY400mf, 0),
                 model("googlenet", Models::googlenet, 0),
-                model("inception_v3", Models::inceptionV3, 0)
+                model("inception_v3", Models::inceptionV3, 0),
+                model("convnext_tiny", Models::convnextTiny, 0)
         );
     }
 

@@ -42,4 +42,19 @@ public class Conv2dNormActivation extends Sequential {
     }
 
     public long outChannels() { return outChannels; }
+
+    /** The convolution (child 0). */
+    public Conv2d conv() { return (Conv2d) get(0); }
+
+    /** Explicit padding instead of the default (k−1)/2·dilation. */
+    public Conv2dNormActivation withPadding(int padding) {
+        conv().padding(padding);
+        return this;
+    }
+
+    /** Bias on or off, instead of the default (on only without a norm layer). */
+    public Conv2dNormActivation withBias(boolean on) {
+        conv().bias(on);
+        return this;
+    }
 }
