@@ -210,4 +210,15 @@ public final class Models {
     public static ConvNeXt convnextLarge() { return convnextLarge(1000); }
     public static ConvNeXt convnextLarge(int numClasses) { return convnextLarge(numClasses, 0.5); }
     public static ConvNeXt convnextLarge(int numClasses, double stochasticDepthProb) { return new ConvNeXt(ConvNeXt.LARGE, stochasticDepthProb, 1e-6, numClasses); }
+
+    // --- issue 10: video classifiers (clips [N, 3, T, H, W]; 400 Kinetics classes by default) ---
+    public static VideoResNet r3d18() { return r3d18(400); }
+    public static VideoResNet r3d18(int numClasses) { return video(VideoResNet.ConvKind.SIMPLE, VideoResNet.ConvKind.SIMPLE, false, numClasses); }
+    public static VideoResNet mc3_18() { return mc3_18(400); }
+    public static VideoResNet mc3_18(int numClasses) { return video(VideoResNet.ConvKind.SIMPLE, VideoResNet.ConvKind.NO_TEMPORAL, false, numClasses); }
+    public static VideoResNet r2plus1d18() { return r2plus1d18(400); }
+    public static VideoResNet r2plus1d18(int numClasses) { return video(VideoResNet.ConvKind.TWO_PLUS_ONE, VideoResNet.ConvKind.TWO_PLUS_ONE, true, numClasses); }
+    private static VideoResNet video(VideoResNet.ConvKind first, VideoResNet.ConvKind rest, boolean r2plus1dStem, int numClasses) {
+        return new VideoResNet(new VideoResNet.ConvKind[]{first, rest, rest, rest}, new int[]{2, 2, 2, 2}, r2plus1dStem, numClasses);
+    }
 }

@@ -72,7 +72,10 @@ class TorchvisionZooTest {
                 model("convnext_tiny", Models::convnextTiny, 28_589_128L),
                 model("convnext_small", Models::convnextSmall, 50_223_688L),
                 model("convnext_base", Models::convnextBase, 88_591_464L),
-                model("convnext_large", Models::convnextLarge, 197_767_336L)
+                model("convnext_large", Models::convnextLarge, 197_767_336L),
+                model("r3d_18", Models::r3d18, 33_371_472L),
+                model("mc3_18", Models::mc3_18, 11_695_440L),
+                model("r2plus1d_18", Models::r2plus1d18, 31_505_325L)
         );
     }
 
@@ -90,7 +93,10 @@ class TorchvisionZooTest {
                 model("regnet_y_400mf", Models::regnetY400mf, 0),
                 model("googlenet", Models::googlenet, 0),
                 model("inception_v3", Models::inceptionV3, 0),
-                model("convnext_tiny", Models::convnextTiny, 0)
+                model("convnext_tiny", Models::convnextTiny, 0),
+                model("r3d_18", Models::r3d18, 0),
+                model("mc3_18", Models::mc3_18, 0),
+                model("r2plus1d_18", Models::r2plus1d18, 0)
         );
     }
 
