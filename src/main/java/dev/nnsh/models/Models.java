@@ -221,4 +221,11 @@ public final class Models {
     private static VideoResNet video(VideoResNet.ConvKind first, VideoResNet.ConvKind rest, boolean r2plus1dStem, int numClasses) {
         return new VideoResNet(new VideoResNet.ConvKind[]{first, rest, rest, rest}, new int[]{2, 2, 2, 2}, r2plus1dStem, numClasses);
     }
+
+    // --- issue 10: the zoo by torchvision's names ---
+    /** Every zoo model: torchvision name, factory and parameter count (prints as a table). */
+    public static ZooListing list() { return new ZooListing(); }
+
+    /** A zoo model by its torchvision name ({@code "resnet50"}, {@code "efficientnet_b0"}), with default arguments. */
+    public static dev.nnsh.nn.Module get(String name) { return ZooCatalog.build(name); }
 }
