@@ -7,11 +7,12 @@ norm affine terms and running statistics made non-trivial (so BatchNorm in eval 
 layer scale and squeeze-excitation all matter); eval mode.  Per fixture <name>/: one .npy per
 state_dict entry, keys.txt (their order), input.npy and expected.npy (the module's output).
 The Java test (dev.nnsh.models.ZooNumericsTest) builds the same module with nnsh, loads the state
-dict by name and compares.  Usage: /usr/bin/python3 tools/generate_zoo_numeric_fixtures.py
+dict by name and compares.  Usage: /usr/bin/python3 tools/generate_zoo_numeric_fixtures.py [fixture ...] (default: all, afresh)
 """
 import math
 import os
 import shutil
+import sys
 from functools import partial
 
 import numpy as np
@@ -19,7 +20,7 @@ import torch
 from torch import nn
 import importlib
 
-from torchvision.models import convnext, densenet, efficientnet, inception, mnasnet, mobilenetv3, regnet, resnet
+from torchvision.models import convnext, densenet, efficientnet, inception, mnasnet, mobilenetv3, regnet, resnet, shufflenetv2
 from torchvision.models.video import resnet as video
 
 googlenet = importlib.import_module("torchvision.models.googlenet")  # the package's name is the factory
@@ -73,6 +74,7 @@ FIXTURES = {
         video.BasicBlock(16, 16, video.Conv3DSimple),
         nn.MaxPool3d(3, 1, 1),
         nn.AdaptiveAvgPool3d((1, 2, 2))), (1, 3, 4, 16, 16)),
+    "shufflenet_v2": lambda: (shufflenetv2.ShuffleNetV2([2, 2, 1], [8, 16, 32, 64, 64], num_classes=10), (1, 3, 64, 64)),
 }
 
 
@@ -93,14 +95,18 @@ def randomize(model):
                 b.uniform_(0.5, 2.0)
 
 
-def main():
-    shutil.rmtree(OUT_DIR, ignore_errors=True)
+def main(selected):
+    if not selected:
+        shutil.rmtree(OUT_DIR, ignore_errors=True)
     for name, build in FIXTURES.items():
+        if selected and name not in selected:
+            continue
         torch.manual_seed(0)
         model, size = build()
         randomize(model)
         model.eval()
         folder = os.path.join(OUT_DIR, name)
+        shutil.rmtree(folder, ignore_errors=True)
         os.makedirs(folder)
         state = model.state_dict()
         for key, value in state.items():
@@ -117,4 +123,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

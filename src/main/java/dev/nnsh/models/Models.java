@@ -228,4 +228,14 @@ public final class Models {
 
     /** A zoo model by its torchvision name ({@code "resnet50"}, {@code "efficientnet_b0"}), with default arguments. */
     public static dev.nnsh.nn.Module get(String name) { return ZooCatalog.build(name); }
+
+    // --- issue 10: ShuffleNet V2 ---
+    public static ShuffleNetV2 shufflenetV2X0_5() { return shufflenetV2X0_5(1000); }
+    public static ShuffleNetV2 shufflenetV2X0_5(int numClasses) { return new ShuffleNetV2(new int[]{4, 8, 4}, new int[]{24, 48, 96, 192, 1024}, numClasses); }
+    public static ShuffleNetV2 shufflenetV2X1_0() { return shufflenetV2X1_0(1000); }
+    public static ShuffleNetV2 shufflenetV2X1_0(int numClasses) { return new ShuffleNetV2(new int[]{4, 8, 4}, new int[]{24, 116, 232, 464, 1024}, numClasses); }
+    public static ShuffleNetV2 shufflenetV2X1_5() { return shufflenetV2X1_5(1000); }
+    public static ShuffleNetV2 shufflenetV2X1_5(int numClasses) { return new ShuffleNetV2(new int[]{4, 8, 4}, new int[]{24, 176, 352, 704, 1024}, numClasses); }
+    public static ShuffleNetV2 shufflenetV2X2_0() { return shufflenetV2X2_0(1000); }
+    public static ShuffleNetV2 shufflenetV2X2_0(int numClasses) { return new ShuffleNetV2(new int[]{4, 8, 4}, new int[]{24, 244, 488, 976, 2048}, numClasses); }
 }

@@ -29,6 +29,7 @@ final class ZooCatalog {
             "regnet_x_400mf", "regnet_x_800mf", "regnet_x_1_6gf", "regnet_x_3_2gf", "regnet_x_8gf", "regnet_x_16gf", "regnet_x_32gf",
             "regnet_y_400mf", "regnet_y_800mf", "regnet_y_1_6gf", "regnet_y_3_2gf", "regnet_y_8gf", "regnet_y_16gf",
             "regnet_y_32gf", "regnet_y_128gf",
+            "shufflenet_v2_x0_5", "shufflenet_v2_x1_0", "shufflenet_v2_x1_5", "shufflenet_v2_x2_0",
             "googlenet", "inception_v3", "convnext_tiny", "convnext_small", "convnext_base", "convnext_large",
             "r3d_18", "mc3_18", "r2plus1d_18");
 

@@ -75,7 +75,11 @@ class TorchvisionZooTest {
                 model("convnext_large", Models::convnextLarge, 197_767_336L),
                 model("r3d_18", Models::r3d18, 33_371_472L),
                 model("mc3_18", Models::mc3_18, 11_695_440L),
-                model("r2plus1d_18", Models::r2plus1d18, 31_505_325L)
+                model("r2plus1d_18", Models::r2plus1d18, 31_505_325L),
+                model("shufflenet_v2_x0_5", Models::shufflenetV2X0_5, 1_366_792L),
+                model("shufflenet_v2_x1_0", Models::shufflenetV2X1_0, 2_278_604L),
+                model("shufflenet_v2_x1_5", Models::shufflenetV2X1_5, 3_503_624L),
+                model("shufflenet_v2_x2_0", Models::shufflenetV2X2_0, 7_393_996L)
         );
     }
 
@@ -96,7 +100,8 @@ class TorchvisionZooTest {
                 model("convnext_tiny", Models::convnextTiny, 0),
                 model("r3d_18", Models::r3d18, 0),
                 model("mc3_18", Models::mc3_18, 0),
-                model("r2plus1d_18", Models::r2plus1d18, 0)
+                model("r2plus1d_18", Models::r2plus1d18, 0),
+                model("shufflenet_v2_x1_0", Models::shufflenetV2X1_0, 0)
         );
     }
 

@@ -58,7 +58,8 @@ class ZooNumericsTest {
                                 new Sequential(new Conv3d(64, 16, 1).stride(2, 2, 2).bias(false), new BatchNorm3d(16))),
                         new VideoResNet.BasicBlock(16, 16, VideoResNet.ConvKind.NO_TEMPORAL, 1, null),
                         new VideoResNet.BasicBlock(16, 16, VideoResNet.ConvKind.SIMPLE, 1, null),
-                        new MaxPool3d(3, 1, 1), new AdaptiveAvgPool3d(1, 2, 2))));
+                        new MaxPool3d(3, 1, 1), new AdaptiveAvgPool3d(1, 2, 2))),
+                fixture("shufflenet_v2", () -> new ShuffleNetV2(new int[]{2, 2, 1}, new int[]{8, 16, 32, 64, 64}, 10)));
     }
 
     static Arguments fixture(String name, Supplier<Module> factory) { return Arguments.of(name, factory); }
