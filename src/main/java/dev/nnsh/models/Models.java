@@ -238,4 +238,31 @@ public final class Models {
     public static ShuffleNetV2 shufflenetV2X1_5(int numClasses) { return new ShuffleNetV2(new int[]{4, 8, 4}, new int[]{24, 176, 352, 704, 1024}, numClasses); }
     public static ShuffleNetV2 shufflenetV2X2_0() { return shufflenetV2X2_0(1000); }
     public static ShuffleNetV2 shufflenetV2X2_0(int numClasses) { return new ShuffleNetV2(new int[]{4, 8, 4}, new int[]{24, 244, 488, 976, 2048}, numClasses); }
+
+    // --- issue 10: Vision Transformer (the four-argument forms take image size, dropout and attention dropout) ---
+    public static VisionTransformer vitB16() { return vitB16(1000); }
+    public static VisionTransformer vitB16(int numClasses) { return vitB16(numClasses, 224, 0.0, 0.0); }
+    public static VisionTransformer vitB16(int numClasses, int imageSize, double dropout, double attentionDropout) {
+        return new VisionTransformer(imageSize, 16, 12, 12, 768, 3072, dropout, attentionDropout, numClasses);
+    }
+    public static VisionTransformer vitB32() { return vitB32(1000); }
+    public static VisionTransformer vitB32(int numClasses) { return vitB32(numClasses, 224, 0.0, 0.0); }
+    public static VisionTransformer vitB32(int numClasses, int imageSize, double dropout, double attentionDropout) {
+        return new VisionTransformer(imageSize, 32, 12, 12, 768, 3072, dropout, attentionDropout, numClasses);
+    }
+    public static VisionTransformer vitL16() { return vitL16(1000); }
+    public static VisionTransformer vitL16(int numClasses) { return vitL16(numClasses, 224, 0.0, 0.0); }
+    public static VisionTransformer vitL16(int numClasses, int imageSize, double dropout, double attentionDropout) {
+        return new VisionTransformer(imageSize, 16, 24, 16, 1024, 4096, dropout, attentionDropout, numClasses);
+    }
+    public static VisionTransformer vitL32() { return vitL32(1000); }
+    public static VisionTransformer vitL32(int numClasses) { return vitL32(numClasses, 224, 0.0, 0.0); }
+    public static VisionTransformer vitL32(int numClasses, int imageSize, double dropout, double attentionDropout) {
+        return new VisionTransformer(imageSize, 32, 24, 16, 1024, 4096, dropout, attentionDropout, numClasses);
+    }
+    public static VisionTransformer vitH14() { return vitH14(1000); }
+    public static VisionTransformer vitH14(int numClasses) { return vitH14(numClasses, 224, 0.0, 0.0); }
+    public static VisionTransformer vitH14(int numClasses, int imageSize, double dropout, double attentionDropout) {
+        return new VisionTransformer(imageSize, 14, 32, 16, 1280, 5120, dropout, attentionDropout, numClasses);
+    }
 }

@@ -31,6 +31,7 @@ final class ZooCatalog {
             "regnet_y_32gf", "regnet_y_128gf",
             "shufflenet_v2_x0_5", "shufflenet_v2_x1_0", "shufflenet_v2_x1_5", "shufflenet_v2_x2_0",
             "googlenet", "inception_v3", "convnext_tiny", "convnext_small", "convnext_base", "convnext_large",
+            "vit_b_16", "vit_b_32", "vit_l_16", "vit_l_32", "vit_h_14",
             "r3d_18", "mc3_18", "r2plus1d_18");
 
     static String factoryName(String torchvisionName) {

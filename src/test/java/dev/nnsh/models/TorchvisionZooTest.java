@@ -79,7 +79,12 @@ class TorchvisionZooTest {
                 model("shufflenet_v2_x0_5", Models::shufflenetV2X0_5, 1_366_792L),
                 model("shufflenet_v2_x1_0", Models::shufflenetV2X1_0, 2_278_604L),
                 model("shufflenet_v2_x1_5", Models::shufflenetV2X1_5, 3_503_624L),
-                model("shufflenet_v2_x2_0", Models::shufflenetV2X2_0, 7_393_996L)
+                model("shufflenet_v2_x2_0", Models::shufflenetV2X2_0, 7_393_996L),
+                model("vit_b_16", Models::vitB16, 86_567_656L),
+                model("vit_b_32", Models::vitB32, 88_224_232L),
+                model("vit_l_16", Models::vitL16, 304_326_632L),
+                model("vit_l_32", Models::vitL32, 306_535_400L),
+                model("vit_h_14", Models::vitH14, 632_045_800L)
         );
     }
 
@@ -101,7 +106,8 @@ class TorchvisionZooTest {
                 model("r3d_18", Models::r3d18, 0),
                 model("mc3_18", Models::mc3_18, 0),
                 model("r2plus1d_18", Models::r2plus1d18, 0),
-                model("shufflenet_v2_x1_0", Models::shufflenetV2X1_0, 0)
+                model("shufflenet_v2_x1_0", Models::shufflenetV2X1_0, 0),
+                model("vit_b_16", Models::vitB16, 0)
         );
     }
 
