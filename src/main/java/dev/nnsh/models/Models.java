@@ -265,4 +265,36 @@ public final class Models {
     public static VisionTransformer vitH14(int numClasses, int imageSize, double dropout, double attentionDropout) {
         return new VisionTransformer(imageSize, 14, 32, 16, 1280, 5120, dropout, attentionDropout, numClasses);
     }
+
+    // --- issue 10: Swin Transformer V1 and V2 (the two-argument forms take the stochastic depth probability) ---
+    public static SwinTransformer swinT() { return swinT(1000); }
+    public static SwinTransformer swinT(int numClasses) { return swinT(numClasses, 0.2); }
+    public static SwinTransformer swinT(int numClasses, double stochasticDepthProb) {
+        return new SwinTransformer(4, 96, new int[]{2, 2, 6, 2}, new int[]{3, 6, 12, 24}, 7, stochasticDepthProb, numClasses, false);
+    }
+    public static SwinTransformer swinS() { return swinS(1000); }
+    public static SwinTransformer swinS(int numClasses) { return swinS(numClasses, 0.3); }
+    public static SwinTransformer swinS(int numClasses, double stochasticDepthProb) {
+        return new SwinTransformer(4, 96, new int[]{2, 2, 18, 2}, new int[]{3, 6, 12, 24}, 7, stochasticDepthProb, numClasses, false);
+    }
+    public static SwinTransformer swinB() { return swinB(1000); }
+    public static SwinTransformer swinB(int numClasses) { return swinB(numClasses, 0.5); }
+    public static SwinTransformer swinB(int numClasses, double stochasticDepthProb) {
+        return new SwinTransformer(4, 128, new int[]{2, 2, 18, 2}, new int[]{4, 8, 16, 32}, 7, stochasticDepthProb, numClasses, false);
+    }
+    public static SwinTransformer swinV2T() { return swinV2T(1000); }
+    public static SwinTransformer swinV2T(int numClasses) { return swinV2T(numClasses, 0.2); }
+    public static SwinTransformer swinV2T(int numClasses, double stochasticDepthProb) {
+        return new SwinTransformer(4, 96, new int[]{2, 2, 6, 2}, new int[]{3, 6, 12, 24}, 8, stochasticDepthProb, numClasses, true);
+    }
+    public static SwinTransformer swinV2S() { return swinV2S(1000); }
+    public static SwinTransformer swinV2S(int numClasses) { return swinV2S(numClasses, 0.3); }
+    public static SwinTransformer swinV2S(int numClasses, double stochasticDepthProb) {
+        return new SwinTransformer(4, 96, new int[]{2, 2, 18, 2}, new int[]{3, 6, 12, 24}, 8, stochasticDepthProb, numClasses, true);
+    }
+    public static SwinTransformer swinV2B() { return swinV2B(1000); }
+    public static SwinTransformer swinV2B(int numClasses) { return swinV2B(numClasses, 0.5); }
+    public static SwinTransformer swinV2B(int numClasses, double stochasticDepthProb) {
+        return new SwinTransformer(4, 128, new int[]{2, 2, 18, 2}, new int[]{4, 8, 16, 32}, 8, stochasticDepthProb, numClasses, true);
+    }
 }

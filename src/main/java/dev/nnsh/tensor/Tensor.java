@@ -506,4 +506,21 @@ public final class Tensor {
         }
         return out;
     }
+
+    public Tensor roll(long[] shifts, int[] dims) {
+        if (shifts.length != dims.length) {
+            throw new IllegalArgumentException("roll(): shifts and dimensions must align, got " + shifts.length + " shifts and "
+                    + dims.length + " dims");
+        }
+        Tensor out = this;
+        for (int i = 0; i < dims.length; i++) {
+            int d = Shapes.normalizeDim(dims[i], dim(), "roll");
+            long size = shape[d];
+            if (size == 0) continue;
+            long s = Math.floorMod(shifts[i], size);
+            if (s == 0) continue;
+            out = cat(d, out.narrow(d, size - s, s), out.narrow(d, 0, size - s));
+        }
+        return out;
+    }
 }

@@ -84,7 +84,13 @@ class TorchvisionZooTest {
                 model("vit_b_32", Models::vitB32, 88_224_232L),
                 model("vit_l_16", Models::vitL16, 304_326_632L),
                 model("vit_l_32", Models::vitL32, 306_535_400L),
-                model("vit_h_14", Models::vitH14, 632_045_800L)
+                model("vit_h_14", Models::vitH14, 632_045_800L),
+                model("swin_t", Models::swinT, 28_288_354L),
+                model("swin_s", Models::swinS, 49_606_258L),
+                model("swin_b", Models::swinB, 87_768_224L),
+                model("swin_v2_t", Models::swinV2T, 28_351_570L),
+                model("swin_v2_s", Models::swinV2S, 49_737_442L),
+                model("swin_v2_b", Models::swinV2B, 87_930_848L)
         );
     }
 
@@ -107,7 +113,9 @@ class TorchvisionZooTest {
                 model("mc3_18", Models::mc3_18, 0),
                 model("r2plus1d_18", Models::r2plus1d18, 0),
                 model("shufflenet_v2_x1_0", Models::shufflenetV2X1_0, 0),
-                model("vit_b_16", Models::vitB16, 0)
+                model("vit_b_16", Models::vitB16, 0),
+                model("swin_t", Models::swinT, 0),
+                model("swin_v2_t", Models::swinV2T, 0)
         );
     }
 

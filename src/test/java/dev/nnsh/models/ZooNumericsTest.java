@@ -60,6 +60,8 @@ class ZooNumericsTest {
                         new VideoResNet.BasicBlock(16, 16, VideoResNet.ConvKind.SIMPLE, 1, null),
                         new MaxPool3d(3, 1, 1), new AdaptiveAvgPool3d(1, 2, 2))),
                 fixture("vit", () -> new VisionTransformer(32, 8, 2, 2, 16, 32, 0.0, 0.0, 10)),
+                fixture("swin", () -> new SwinTransformer(4, 16, new int[]{2, 2}, new int[]{2, 4}, 4, 0.1, 10, false)),
+                fixture("swin_v2", () -> new SwinTransformer(4, 16, new int[]{2, 2}, new int[]{2, 4}, 4, 0.1, 10, true)),
                 fixture("shufflenet_v2", () -> new ShuffleNetV2(new int[]{2, 2, 1}, new int[]{8, 16, 32, 64, 64}, 10)));
     }
 

@@ -31,4 +31,11 @@ class ZooStopgapOpsTest {
         assertEquals(2, Tensor.shapeOnly(2, 6, 3, 3).chunk(2, 1).size());
         assertEquals(3, Tensor.shapeOnly(1, 6).chunk(4, 1).size(), "6 in chunks of 2: three pieces, as PyTorch");
     }
+
+    @Test void rollShiftsCyclicallyAlongEachDim() {
+        Tensor x = Tensor.arange(6).to(DType.FLOAT32).reshape(2, 3);
+        assertArrayEquals(new float[]{2, 0, 1, 5, 3, 4}, values(x.roll(new long[]{1}, new int[]{1})));
+        assertArrayEquals(new float[]{4, 5, 3, 1, 2, 0}, values(x.roll(new long[]{-1, 1}, new int[]{-1, 0})));
+        assertArrayEquals(new long[]{2, 3}, Tensor.shapeOnly(2, 3).roll(new long[]{5}, new int[]{1}).shape());
+    }
 }
