@@ -20,7 +20,7 @@ import torch
 from torch import nn
 import importlib
 
-from torchvision.models import swin_transformer, vision_transformer, convnext, densenet, efficientnet, inception, mnasnet, mobilenetv3, regnet, resnet, shufflenetv2
+from torchvision.models import maxvit, swin_transformer, vision_transformer, convnext, densenet, efficientnet, inception, mnasnet, mobilenetv3, regnet, resnet, shufflenetv2
 from torchvision.models.video import resnet as video
 
 googlenet = importlib.import_module("torchvision.models.googlenet")  # the package's name is the factory
@@ -79,6 +79,7 @@ FIXTURES = {
     "swin_v2": lambda: (swin_transformer.SwinTransformer([4, 4], 16, [2, 2], [2, 4], [4, 4], num_classes=10,
                                                          block=swin_transformer.SwinTransformerBlockV2,
                                                          downsample_layer=swin_transformer.PatchMergingV2), (1, 3, 32, 32)),
+    "maxvit": lambda: (maxvit.MaxVit((32, 32), 8, 2, [16, 32], [1, 2], 8, 0.2, num_classes=10), (1, 3, 32, 32)),
     "shufflenet_v2": lambda: (shufflenetv2.ShuffleNetV2([2, 2, 1], [8, 16, 32, 64, 64], num_classes=10), (1, 3, 64, 64)),
 }
 

@@ -297,4 +297,11 @@ public final class Models {
     public static SwinTransformer swinV2B(int numClasses, double stochasticDepthProb) {
         return new SwinTransformer(4, 128, new int[]{2, 2, 18, 2}, new int[]{4, 8, 16, 32}, 8, stochasticDepthProb, numClasses, true);
     }
+
+    // --- issue 10: MaxViT (the two-argument form takes the stochastic depth probability) ---
+    public static MaxVit maxvitT() { return maxvitT(1000); }
+    public static MaxVit maxvitT(int numClasses) { return maxvitT(numClasses, 0.2); }
+    public static MaxVit maxvitT(int numClasses, double stochasticDepthProb) {
+        return new MaxVit(224, 64, 7, new int[]{64, 128, 256, 512}, new int[]{2, 2, 5, 2}, 32, stochasticDepthProb, numClasses);
+    }
 }

@@ -32,7 +32,7 @@ final class ZooCatalog {
             "shufflenet_v2_x0_5", "shufflenet_v2_x1_0", "shufflenet_v2_x1_5", "shufflenet_v2_x2_0",
             "googlenet", "inception_v3", "convnext_tiny", "convnext_small", "convnext_base", "convnext_large",
             "vit_b_16", "vit_b_32", "vit_l_16", "vit_l_32", "vit_h_14",
-            "swin_t", "swin_s", "swin_b", "swin_v2_t", "swin_v2_s", "swin_v2_b",
+            "swin_t", "swin_s", "swin_b", "swin_v2_t", "swin_v2_s", "swin_v2_b", "maxvit_t",
             "r3d_18", "mc3_18", "r2plus1d_18");
 
     static String factoryName(String torchvisionName) {

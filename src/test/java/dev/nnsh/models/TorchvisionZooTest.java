@@ -90,7 +90,8 @@ class TorchvisionZooTest {
                 model("swin_b", Models::swinB, 87_768_224L),
                 model("swin_v2_t", Models::swinV2T, 28_351_570L),
                 model("swin_v2_s", Models::swinV2S, 49_737_442L),
-                model("swin_v2_b", Models::swinV2B, 87_930_848L)
+                model("swin_v2_b", Models::swinV2B, 87_930_848L),
+                model("maxvit_t", Models::maxvitT, 30_919_624L)
         );
     }
 
@@ -115,7 +116,8 @@ class TorchvisionZooTest {
                 model("shufflenet_v2_x1_0", Models::shufflenetV2X1_0, 0),
                 model("vit_b_16", Models::vitB16, 0),
                 model("swin_t", Models::swinT, 0),
-                model("swin_v2_t", Models::swinV2T, 0)
+                model("swin_v2_t", Models::swinV2T, 0),
+                model("maxvit_t", Models::maxvitT, 0)
         );
     }
 

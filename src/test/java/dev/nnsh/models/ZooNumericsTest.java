@@ -62,6 +62,7 @@ class ZooNumericsTest {
                 fixture("vit", () -> new VisionTransformer(32, 8, 2, 2, 16, 32, 0.0, 0.0, 10)),
                 fixture("swin", () -> new SwinTransformer(4, 16, new int[]{2, 2}, new int[]{2, 4}, 4, 0.1, 10, false)),
                 fixture("swin_v2", () -> new SwinTransformer(4, 16, new int[]{2, 2}, new int[]{2, 4}, 4, 0.1, 10, true)),
+                fixture("maxvit", () -> new MaxVit(32, 8, 2, new int[]{16, 32}, new int[]{1, 2}, 8, 0.2, 10)),
                 fixture("shufflenet_v2", () -> new ShuffleNetV2(new int[]{2, 2, 1}, new int[]{8, 16, 32, 64, 64}, 10)));
     }
 
