@@ -226,6 +226,9 @@ public final class Models {
     /** Every zoo model: torchvision name, factory and parameter count (prints as a table). */
     public static ZooListing list() { return new ZooListing(); }
 
+    /** The torchvision names {@link #get} accepts, in torchvision's documentation order. */
+    public static java.util.List<String> names() { return ZooCatalog.NAMES; }
+
     /** A zoo model by its torchvision name ({@code "resnet50"}, {@code "efficientnet_b0"}), with default arguments. */
     public static dev.nnsh.nn.Module get(String name) { return ZooCatalog.build(name); }
 
