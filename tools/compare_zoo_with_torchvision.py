@@ -5,7 +5,7 @@ usage: tools/compare_zoo_with_torchvision.py [model ...]   (default: resnet18 sq
        models: torchvision names, e.g. resnet18 resnext50_32x4d efficientnet_b0 regnet_y_400mf convnext_tiny r3d_18
 
 For each model: torchvision's model (seeded random weights; BatchNorm weights, biases and running statistics
-made non-trivial) in eval mode; its state_dict, a random input [2, 3, 224, 224] ([2, 3, 299, 299] for inception_v3, [1, 3, 8, 112, 112] for video) and its output are written
+made non-trivial, all-zero parameters redrawn) in eval mode; its state_dict, a random input [2, 3, 224, 224] ([2, 3, 299, 299] for inception_v3, [1, 3, 8, 112, 112] for video) and its output are written
 as .npy files to a temporary folder; scripts/nnsh then loads them with Tensor.load, calls
 Models.<name>().loadStateDict(...) (so every parameter and buffer name and shape must match torchvision's),
 runs the model in eval mode and compares.  Exits 1 if a model differs by more than 1e-4 relative to its
@@ -61,6 +61,9 @@ def export(name, folder):
                 m.running_var.uniform_(0.5, 2)
                 m.weight.uniform_(0.5, 1.5)
                 m.bias.uniform_(-0.2, 0.2)
+        for p in model.parameters():
+            if float(p.abs().max()) == 0:  # zero-initialised heads (ViT) and biases would compare nothing
+                p.normal_(0, 0.02)
     state = model.state_dict()
     for key, value in state.items():
         np.save(os.path.join(folder, key + ".npy"), value.numpy())
