@@ -45,7 +45,12 @@ public final class Pool3dKernel {
     }
 
     /** Window i of n over a dim of size L: ⌊i·L/n⌋ to ⌈(i+1)·L/n⌉, as PyTorch's adaptive pooling. */
-    public static INDArray adaptiveAvgPool3d(INDArray x, int[] outputSize) {
+    public static INDArray adaptiveAvgPool3d(INDArray x, int[] outputSize) { return adaptive(x, outputSize, false); }
+
+    /** The same windows, their maxima (for AdaptiveMaxPool2d, as [N, C, 1, H, W]). */
+    public static INDArray adaptiveMaxPool3d(INDArray x, int[] outputSize) { return adaptive(x, outputSize, true); }
+
+    private static INDArray adaptive(INDArray x, int[] outputSize, boolean max) {
         long[] in = x.shape();
         INDArray out = Nd4j.createUninitialized(x.dataType(), in[0], in[1], outputSize[0], outputSize[1], outputSize[2]);
         for (int od = 0; od < outputSize[0]; od++) {
@@ -54,7 +59,7 @@ public final class Pool3dKernel {
                     INDArray window = x.get(NDArrayIndex.all(), NDArrayIndex.all(), adaptive(od, outputSize[0], in[2]),
                             adaptive(oh, outputSize[1], in[3]), adaptive(ow, outputSize[2], in[4]));
                     out.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(od), NDArrayIndex.point(oh),
-                            NDArrayIndex.point(ow)).assign(window.mean(2, 3, 4));
+                            NDArrayIndex.point(ow)).assign(max ? window.max(2, 3, 4) : window.mean(2, 3, 4));
                 }
             }
         }
