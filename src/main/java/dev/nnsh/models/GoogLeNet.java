@@ -15,7 +15,7 @@ import dev.nnsh.tensor.Tensor;
 /**
  * GoogLeNet (Inception v1) as torchvision builds it. With auxLogits (the default) the two auxiliary
  * heads exist; they run only in train mode, where {@link #auxOutputs()} holds their logits (aux2, aux1,
- * torchvision's order) after a pass. forward returns the main logits. transform_input is not offered.
+ * torchvision's order) after a pass. forward returns the main logits; {@link #transformInput} is torchvision's option.
  */
 public class GoogLeNet extends Module {
     final BasicConv2d conv1;
@@ -40,6 +40,7 @@ public class GoogLeNet extends Module {
     final Dropout dropout;
     final Linear fc;
     private List<Tensor> auxOutputs = List.of();
+    private boolean transformInput;
 
     public GoogLeNet(int numClasses, boolean auxLogits, double dropout, double dropoutAux) {
         conv1 = new BasicConv2d(3, 64, 7, 2, 3);
@@ -68,7 +69,14 @@ public class GoogLeNet extends Module {
     /** The auxiliary heads' logits of the last train-mode pass (aux2, aux1); empty in eval mode. */
     public List<Tensor> auxOutputs() { return auxOutputs; }
 
+    /** torchvision's transform_input (default off): re-normalise ImageNet-normalised images first. */
+    public GoogLeNet transformInput(boolean on) {
+        transformInput = on;
+        return this;
+    }
+
     @Override public Tensor forward(Tensor x) {
+        if (transformInput) x = ImagenetInputTransform.apply(x);
         x = maxpool2.apply(conv3.apply(conv2.apply(maxpool1.apply(conv1.apply(x)))));
         x = maxpool3.apply(inception3b.apply(inception3a.apply(x)));
         x = inception4a.apply(x);

@@ -11,7 +11,7 @@ import dev.nnsh.tensor.Tensor;
 /**
  * Inception v3 for 299×299 images, as torchvision builds it. With auxLogits (the default) the auxiliary
  * head exists and runs only in train mode, where {@link #auxOutput()} holds its logits after a pass;
- * forward returns the main logits. transform_input is not offered.
+ * forward returns the main logits; {@link #transformInput} is torchvision's option.
  */
 public class Inception3 extends Module {
     final BasicConv2d Conv2d_1a_3x3;
@@ -37,6 +37,7 @@ public class Inception3 extends Module {
     final Dropout dropout;
     final Linear fc;
     private Tensor auxOutput;
+    private boolean transformInput;
 
     public Inception3(int numClasses, boolean auxLogits, double dropout) {
         Conv2d_1a_3x3 = new BasicConv2d(3, 32, 3, 2, 0);
@@ -66,7 +67,14 @@ public class Inception3 extends Module {
     /** The auxiliary head's logits of the last train-mode pass, or null. */
     public Tensor auxOutput() { return auxOutput; }
 
+    /** torchvision's transform_input (default off): re-normalise ImageNet-normalised images first. */
+    public Inception3 transformInput(boolean on) {
+        transformInput = on;
+        return this;
+    }
+
     @Override public Tensor forward(Tensor x) {
+        if (transformInput) x = ImagenetInputTransform.apply(x);
         x = maxpool1.apply(Conv2d_2b_3x3.apply(Conv2d_2a_3x3.apply(Conv2d_1a_3x3.apply(x))));
         x = maxpool2.apply(Conv2d_4a_3x3.apply(Conv2d_3b_1x1.apply(x)));
         x = Mixed_6a.apply(Mixed_5d.apply(Mixed_5c.apply(Mixed_5b.apply(x))));

@@ -59,4 +59,19 @@ class ZooOptionsTest {
         assertThrows(RuntimeException.class, () -> out(Models.r3d18(), 1, 3, 112, 112));
         assertThrows(IllegalArgumentException.class, () -> new ShuffleNetV2.InvertedResidual(24, 58, 1));
     }
+
+    @Test void transformInputRenormalisesEachChannelAsTorchvision() {
+        float[] v = new float[12];
+        for (int i = 0; i < v.length; i++) v[i] = i * 0.1f - 0.5f;
+        Tensor out = ImagenetInputTransform.apply(Tensor.of(v.clone(), 1, 3, 2, 2));
+        double[] std = {0.229, 0.224, 0.225}, mean = {0.485, 0.456, 0.406};
+        float[] got = out.nd().dup('c').data().asFloat();
+        for (int i = 0; i < v.length; i++) {
+            int c = i / 4;
+            assertEquals(v[i] * (std[c] / 0.5) + (mean[c] - 0.5) / 0.5, got[i], 1e-6, "element " + i);
+        }
+        GoogLeNet g = Models.googlenet(10).transformInput(true);
+        assertArrayEquals(new long[]{1, 10}, out(g, 1, 3, 224, 224));
+        assertArrayEquals(new long[]{2, 10}, out(Models.inceptionV3(10).transformInput(true), 2, 3, 299, 299));
+    }
 }
