@@ -10,7 +10,10 @@ import dev.nnsh.nn.ReLU;
 import dev.nnsh.nn.Sequential;
 import dev.nnsh.tensor.Tensor;
 
-/** Residual networks (ResNet-18/34 with BasicBlock, ResNet-50/101/152 with Bottleneck), torchvision layout. */
+/**
+ * Residual networks (ResNet-18/34 with BasicBlock, ResNet-50/101/152 with Bottleneck; ResNeXt and wide
+ * ResNets are Bottleneck ResNets with grouped or wider 3×3 convolutions), torchvision layout.
+ */
 public class ResNet extends Module {
     final Conv2d conv1;
     final BatchNorm2d bn1;
@@ -24,6 +27,8 @@ public class ResNet extends Module {
     final Linear fc;
 
     private int inplanes = 64;
+    private final int groups;
+    private final int baseWidth;
 
     /** Which residual block a ResNet is built from. */
     enum Block { BASIC(1), BOTTLENECK(4);
@@ -31,7 +36,12 @@ public class ResNet extends Module {
         Block(int expansion) { this.expansion = expansion; }
     }
 
-    ResNet(Block block, int[] layers, int numClasses) {
+    ResNet(Block block, int[] layers, int numClasses) { this(block, layers, numClasses, 1, 64); }
+
+    /** groups and widthPerGroup give the ResNeXt (32x4d: 32, 4) and wide (1, 128) variants' 3×3 convolutions. */
+    ResNet(Block block, int[] layers, int numClasses, int groups, int widthPerGroup) {
+        this.groups = groups;
+        this.baseWidth = widthPerGroup;
         conv1 = new Conv2d(3, inplanes, 7, 2, 3).bias(false);
         bn1 = new BatchNorm2d(inplanes);
         relu = new ReLU(true);
@@ -65,10 +75,10 @@ public class ResNet extends Module {
         return layers;
     }
 
-    private static Module newBlock(Block block, int inplanes, int planes, int stride, Sequential downsample) {
+    private Module newBlock(Block block, int inplanes, int planes, int stride, Sequential downsample) {
         return block == Block.BASIC
                 ? new BasicBlock(inplanes, planes, stride, downsample)
-                : new Bottleneck(inplanes, planes, stride, downsample);
+                : new Bottleneck(inplanes, planes, stride, downsample, groups, baseWidth);
     }
 
     @Override public Tensor forward(Tensor x) {
@@ -116,11 +126,17 @@ public class ResNet extends Module {
         final Sequential downsample; // null: identity shortcut
 
         public Bottleneck(int inplanes, int planes, int stride, Sequential downsample) {
-            conv1 = conv1x1(inplanes, planes, 1);
-            bn1 = new BatchNorm2d(planes);
-            conv2 = conv3x3(planes, planes, stride);
-            bn2 = new BatchNorm2d(planes);
-            conv3 = conv1x1(planes, planes * 4, 1);
+            this(inplanes, planes, stride, downsample, 1, 64);
+        }
+
+        /** The inner width is planes·(baseWidth/64)·groups, as torchvision's Bottleneck computes it. */
+        public Bottleneck(int inplanes, int planes, int stride, Sequential downsample, int groups, int baseWidth) {
+            int width = (int) (planes * (baseWidth / 64.0)) * groups;
+            conv1 = conv1x1(inplanes, width, 1);
+            bn1 = new BatchNorm2d(width);
+            conv2 = conv3x3(width, width, stride).groups(groups);
+            bn2 = new BatchNorm2d(width);
+            conv3 = conv1x1(width, planes * 4, 1);
             bn3 = new BatchNorm2d(planes * 4);
             relu = new ReLU(true);
             this.downsample = downsample;

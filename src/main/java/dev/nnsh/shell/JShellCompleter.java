@@ -25,6 +25,13 @@ final class JShellCompleter implements Completer {
             for (String c : Commands.NAMES) candidates.add(new Candidate(c));
             return;
         }
+        List<String> modelNames = ModelNameCompletion.candidates(upToCursor); // issue 10: Models.get("…
+        if (modelNames != null) {
+            String typed = line.word().substring(line.word().lastIndexOf('"') + 1);
+            String before = line.word().substring(0, line.word().length() - typed.length());
+            for (String n : modelNames) candidates.add(new Candidate(before + n, n, null, null, null, null, false));
+            return;
+        }
         // JShell completes one snippet: the last, unfinished one before the cursor
         String code = upToCursor;
         List<Snippets.Piece> pieces = Snippets.split(analysis.get(), upToCursor);

@@ -476,4 +476,50 @@ public final class Tensor {
     // ---------------------------------------------------------------- printing
 
     @Override public String toString() { return TensorFormat.format(this); }
+
+    // --- issue 9 stopgap (zoo): replaced by the tensorapi branch at merge ---
+    public Tensor narrow(int dim, long start, long length) {
+        int d = Shapes.normalizeDim(dim, dim(), "narrow");
+        long begin = start < 0 ? start + shape[d] : start;
+        if (begin < 0 || length < 0 || begin + length > shape[d]) {
+            throw new ShapeException("narrow(): start " + start + " and length " + length + " exceed dimension " + d
+                    + " of size " + shape[d] + " (shape " + Shapes.format(shape) + ")");
+        }
+        long[] out = shape.clone();
+        out[d] = length;
+        return derive(out, a -> {
+            org.nd4j.linalg.indexing.INDArrayIndex[] index = new org.nd4j.linalg.indexing.INDArrayIndex[a.rank()];
+            for (int i = 0; i < index.length; i++) index[i] = org.nd4j.linalg.indexing.NDArrayIndex.all();
+            index[d] = org.nd4j.linalg.indexing.NDArrayIndex.interval(begin, begin + length);
+            return a.get(index).dup('c');
+        });
+    }
+
+    public java.util.List<Tensor> chunk(int chunks, int dim) {
+        if (chunks <= 0) throw new IllegalArgumentException("chunk(): chunks must be greater than 0, got " + chunks);
+        int d = Shapes.normalizeDim(dim, dim(), "chunk");
+        long size = (shape[d] + chunks - 1) / chunks;
+        java.util.List<Tensor> out = new java.util.ArrayList<>();
+        for (long start = 0; start < shape[d] || (shape[d] == 0 && out.isEmpty()); start += Math.max(size, 1)) {
+            out.add(narrow(d, start, Math.min(size, shape[d] - start)));
+        }
+        return out;
+    }
+
+    public Tensor roll(long[] shifts, int[] dims) {
+        if (shifts.length != dims.length) {
+            throw new IllegalArgumentException("roll(): shifts and dimensions must align, got " + shifts.length + " shifts and "
+                    + dims.length + " dims");
+        }
+        Tensor out = this;
+        for (int i = 0; i < dims.length; i++) {
+            int d = Shapes.normalizeDim(dims[i], dim(), "roll");
+            long size = shape[d];
+            if (size == 0) continue;
+            long s = Math.floorMod(shifts[i], size);
+            if (s == 0) continue;
+            out = cat(d, out.narrow(d, size - s, s), out.narrow(d, 0, size - s));
+        }
+        return out;
+    }
 }

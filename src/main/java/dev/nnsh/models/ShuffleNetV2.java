@@ -1,0 +1,94 @@
+package dev.nnsh.models;
+
+import java.util.List;
+
+import dev.nnsh.nn.BatchNorm2d;
+import dev.nnsh.nn.Conv2d;
+import dev.nnsh.nn.Linear;
+import dev.nnsh.nn.MaxPool2d;
+import dev.nnsh.nn.Module;
+import dev.nnsh.nn.ReLU;
+import dev.nnsh.nn.Sequential;
+import dev.nnsh.tensor.Tensor;
+
+/** ShuffleNet V2 (x0.5, x1.0, x1.5, x2.0) as torchvision builds it. */
+public class ShuffleNetV2 extends Module {
+    final Sequential conv1;
+    final MaxPool2d maxpool;
+    final Sequential stage2;
+    final Sequential stage3;
+    final Sequential stage4;
+    final Sequential conv5;
+    final Linear fc;
+
+    /** stagesRepeats: 3 entries; stagesOutChannels: 5 (stem, three stages, conv5). */
+    public ShuffleNetV2(int[] stagesRepeats, int[] stagesOutChannels, int numClasses) {
+        if (stagesRepeats.length != 3) throw new IllegalArgumentException("ShuffleNetV2: expected stages_repeats as list of 3 positive ints");
+        if (stagesOutChannels.length != 5) throw new IllegalArgumentException("ShuffleNetV2: expected stages_out_channels as list of 5 positive ints");
+        int in = stagesOutChannels[0];
+        conv1 = new Sequential(new Conv2d(3, in, 3, 2, 1).bias(false), new BatchNorm2d(in), new ReLU(true));
+        maxpool = new MaxPool2d(3, 2, 1);
+        Sequential[] stages = new Sequential[3];
+        for (int s = 0; s < 3; s++) {
+            int out = stagesOutChannels[s + 1];
+            stages[s] = new Sequential(new InvertedResidual(in, out, 2));
+            for (int i = 1; i < stagesRepeats[s]; i++) stages[s].add(new InvertedResidual(out, out, 1));
+            in = out;
+        }
+        stage2 = stages[0];
+        stage3 = stages[1];
+        stage4 = stages[2];
+        int last = stagesOutChannels[4];
+        conv5 = new Sequential(new Conv2d(in, last, 1, 1, 0).bias(false), new BatchNorm2d(last), new ReLU(true));
+        fc = new Linear(last, numClasses);
+    }
+
+    @Override public Tensor forward(Tensor x) {
+        x = stage4.apply(stage3.apply(stage2.apply(maxpool.apply(conv1.apply(x)))));
+        return fc.apply(conv5.apply(x).flatten(2).mean(2));
+    }
+
+    /** Channels regrouped: [N, g, C/g, H, W] transposed to [N, C/g, g, H, W] and flattened back. */
+    static Tensor channelShuffle(Tensor x, int groups) {
+        long n = x.size(0), c = x.size(1), h = x.size(2), w = x.size(3);
+        return x.reshape(n, groups, c / groups, h, w).transpose(1, 2).reshape(n, c, h, w);
+    }
+
+    /** Stride 1: half the channels pass, half go through branch2; stride 2: both branches see all. Then shuffled. */
+    public static class InvertedResidual extends Module {
+        final Sequential branch1;
+        final Sequential branch2;
+        private final int stride;
+
+        public InvertedResidual(int inp, int oup, int stride) {
+            this.stride = stride;
+            int branch = oup / 2;
+            if (stride == 1 && inp != branch << 1) {
+                throw new IllegalArgumentException("InvertedResidual: invalid combination of stride " + stride + ", inp " + inp
+                        + " and oup " + oup + " values. If stride == 1 then inp should be equal to oup // 2 << 1.");
+            }
+            branch1 = stride > 1
+                    ? new Sequential(depthwise(inp, stride), new BatchNorm2d(inp), new Conv2d(inp, branch, 1, 1, 0).bias(false),
+                            new BatchNorm2d(branch), new ReLU(true))
+                    : new Sequential();
+            branch2 = new Sequential(new Conv2d(stride > 1 ? inp : branch, branch, 1, 1, 0).bias(false), new BatchNorm2d(branch),
+                    new ReLU(true), depthwise(branch, stride), new BatchNorm2d(branch),
+                    new Conv2d(branch, branch, 1, 1, 0).bias(false), new BatchNorm2d(branch), new ReLU(true));
+        }
+
+        private static Conv2d depthwise(int channels, int stride) {
+            return new Conv2d(channels, channels, 3, stride, 1).groups(channels).bias(false);
+        }
+
+        @Override public Tensor forward(Tensor x) {
+            Tensor out;
+            if (stride == 1) {
+                List<Tensor> halves = x.chunk(2, 1);
+                out = Tensor.cat(1, halves.get(0), branch2.apply(halves.get(1)));
+            } else {
+                out = Tensor.cat(1, branch1.apply(x), branch2.apply(x));
+            }
+            return channelShuffle(out, 2);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package dev.nnsh.models.vision;
+
+import dev.nnsh.nn.LayerNorm;
+import dev.nnsh.tensor.Tensor;
+
+/** torchvision's {@code LayerNorm2d}: LayerNorm over the channels of [N, C, H, W] input (moved last and back). */
+public class LayerNorm2d extends LayerNorm {
+    public LayerNorm2d(long channels) { super(channels); }
+
+    public LayerNorm2d(long channels, double eps) {
+        super(channels);
+        eps(eps);
+    }
+
+    @Override public Tensor forward(Tensor x) {
+        return super.forward(x.permute(0, 2, 3, 1)).permute(0, 3, 1, 2);
+    }
+}

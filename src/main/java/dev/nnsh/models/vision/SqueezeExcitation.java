@@ -1,0 +1,41 @@
+package dev.nnsh.models.vision;
+
+import java.util.function.Supplier;
+
+import dev.nnsh.nn.AdaptiveAvgPool2d;
+import dev.nnsh.nn.Conv2d;
+import dev.nnsh.nn.Module;
+import dev.nnsh.nn.ReLU;
+import dev.nnsh.nn.Sigmoid;
+import dev.nnsh.tensor.Tensor;
+
+/**
+ * torchvision's {@code SqueezeExcitation}: global average pool, 1×1 convolution down to the squeeze
+ * channels, activation, 1×1 convolution back, scale activation; the input is multiplied by the result.
+ */
+public class SqueezeExcitation extends Module {
+    final AdaptiveAvgPool2d avgpool;
+    final Conv2d fc1;
+    final Conv2d fc2;
+    final Module activation;
+    final Module scale_activation;
+
+    /** ReLU and Sigmoid, torchvision's defaults. */
+    public SqueezeExcitation(long inputChannels, long squeezeChannels) {
+        this(inputChannels, squeezeChannels, ReLU::new, Sigmoid::new);
+    }
+
+    public SqueezeExcitation(long inputChannels, long squeezeChannels, Supplier<? extends Module> activation,
+                             Supplier<? extends Module> scaleActivation) {
+        avgpool = new AdaptiveAvgPool2d(1);
+        fc1 = new Conv2d(inputChannels, squeezeChannels, 1);
+        fc2 = new Conv2d(squeezeChannels, inputChannels, 1);
+        this.activation = activation.get();
+        this.scale_activation = scaleActivation.get();
+    }
+
+    @Override public Tensor forward(Tensor x) {
+        Tensor scale = fc2.apply(activation.apply(fc1.apply(avgpool.apply(x))));
+        return scale_activation.apply(scale).mul(x);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.nnsh.nn;
+
+import dev.nnsh.ops.Pool3dKernel;
+import dev.nnsh.tensor.ShapeException;
+import dev.nnsh.tensor.Shapes;
+import dev.nnsh.tensor.Tensor;
+
+/** {@code nn.AdaptiveAvgPool3d(output_size)} over [N, C, D, H, W]: windows ⌊i·in/out⌋ to ⌈(i+1)·in/out⌉ per dim. */
+public class AdaptiveAvgPool3d extends Module {
+    private final int[] outputSize;
+    private final boolean givenAsInt;
+
+    public AdaptiveAvgPool3d(int outputSize) { this(new int[]{outputSize, outputSize, outputSize}, true); }
+
+    public AdaptiveAvgPool3d(int outD, int outH, int outW) { this(new int[]{outD, outH, outW}, false); }
+
+    private AdaptiveAvgPool3d(int[] size, boolean givenAsInt) {
+        for (int s : size) Args.positive("AdaptiveAvgPool3d", "output_size", s);
+        this.outputSize = size;
+        this.givenAsInt = givenAsInt;
+    }
+
+    public int[] outputSize() { return outputSize.clone(); }
+
+    @Override public Tensor forward(Tensor x) {
+        if (x.dim() != 5) {
+            throw new ShapeException(typeName() + ": expected 5D input [N, C, D, H, W], got shape " + Shapes.format(x.shape()));
+        }
+        long[] out = {x.size(0), x.size(1), outputSize[0], outputSize[1], outputSize[2]};
+        return x.derive(out, x.dtype(), a -> Pool3dKernel.adaptiveAvgPool3d(a, outputSize));
+    }
+
+    @Override public String extraRepr() { return "output_size=" + Args.intOrTuple(outputSize, givenAsInt); }
+}
