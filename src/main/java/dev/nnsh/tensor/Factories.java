@@ -54,7 +54,7 @@ final class Factories {
             double[] v = new double[Math.toIntExact(steps)];
             double step = steps > 1 ? (end - start) / (steps - 1) : 0;
             // PyTorch fills the second half from the end, so the last value is exactly `end`
-            for (int i = 0; i < steps; i++) v[i] = i < steps / 2 ? start + i * step : end - (steps - 1 - i) * step;
+            for (int i = 0; i < steps; i++) v[i] = steps == 1 || i < steps / 2 ? start + i * step : end - (steps - 1 - i) * step;
             return Nd4j.createFromArray(v).castTo(DType.FLOAT32.nd4j());
         });
     }
