@@ -131,7 +131,13 @@ final class Indexing {
             if (a.rank() == 0) return a.dup();
             INDArrayIndex[] idx = new INDArrayIndex[a.rank()];
             for (int i = 0; i < idx.length; i++) {
-                idx[i] = NDArrayIndex.interval(starts[i], steps[i], starts[i] + (lengths[i] - 1) * steps[i] + 1);
+                if (steps[i] == 1 || lengths[i] == 1) {
+                    idx[i] = NDArrayIndex.interval(starts[i], starts[i] + lengths[i]);
+                } else { // ND4J's strided interval can overrun the dim; name the positions instead
+                    long[] picks = new long[(int) lengths[i]];
+                    for (int p = 0; p < picks.length; p++) picks[p] = starts[i] + p * steps[i];
+                    idx[i] = NDArrayIndex.indices(picks);
+                }
             }
             return a.get(idx).dup('c').reshape('c', out);
         });
@@ -212,8 +218,9 @@ final class Indexing {
         if (Kernels.anyShapeOnly(x, index)) return Tensor.shapeOnly(x.dtype(), out);
         long[] xs = x.shape();
         long[] xStride = strides(xs), oStride = strides(out);
-        long[] idx = index.nd().castTo(DType.INT64.nd4j()).dup('c').reshape(Math.max(1, index.numel())).toLongVector();
         long n = Shapes.numel(out);
+        if (n == 0) return Tensor.of(Nd4j.create(x.dtype().nd4j(), out));
+        long[] idx = index.nd().castTo(DType.INT64.nd4j()).dup('c').reshape(n).toLongVector();
         long[] source = new long[(int) n];
         for (int flat = 0; flat < n; flat++) {
             long rem = flat, offset = 0;

@@ -3,6 +3,7 @@ package dev.nnsh.tensor;
 import java.util.function.BiFunction;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.CumSum;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** Reductions over one, several or all dims, with keepdim: sum, mean, amax/amin, max/min with indices, std/var, prod, any/all. */
@@ -137,7 +138,14 @@ final class Reductions {
         int d = Shapes.normalizeDim(dim, x.dim(), "cumsum()");
         DType type = sumType(x);
         Tensor in = x.to(type);
-        return in.derive(x.shape(), type, a -> a.length() == 0 || x.dim() == 0 ? a.dup() : a.dup('c').cumsum(d));
+        return in.derive(x.shape(), type, a -> {
+            if (a.length() == 0 || x.dim() == 0) return a.dup();
+            // ND4J's cumsum takes floating types only; integers go through float64 (exact below 2^53)
+            DType work = type.isFloatingPoint() ? type : DType.FLOAT64;
+            INDArray z = Nd4j.create(work.nd4j(), x.shape());
+            Nd4j.exec(new CumSum(a.castTo(work.nd4j()).dup('c'), z, false, false, d));
+            return z.castTo(type.nd4j());
+        });
     }
 
     /** any (or all) over dims: a bool result. */

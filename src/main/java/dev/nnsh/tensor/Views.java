@@ -200,8 +200,9 @@ final class Views {
         }
         long rows = x.size(-2), cols = x.size(-1);
         boolean shapeOnly = x.isShapeOnly();
-        Tensor r = Factories.arangeLong(0, rows, 1, shapeOnly).view(rows, 1);
-        Tensor c = Factories.arangeLong(0, cols, 1, shapeOnly);
+        // both expanded to [rows, cols] first: the row and column numbers, then their difference
+        Tensor r = Factories.arangeLong(0, rows, 1, shapeOnly).view(rows, 1).expand(rows, cols);
+        Tensor c = Factories.arangeLong(0, cols, 1, shapeOnly).view(1, cols).expand(rows, cols);
         Tensor offset = c.sub(r);
         Tensor keep = lower ? offset.le(diagonal) : offset.ge(diagonal);
         return Comparisons.where(keep, x, Factories.scalar(x.dtype(), 0, shapeOnly));
