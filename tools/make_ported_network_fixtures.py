@@ -284,7 +284,7 @@ def randomize(model):
 
 def save(path, array):
     os.makedirs(os.path.dirname(path), exist_ok=True)
-    np.save(path, np.ascontiguousarray(array))
+    np.save(path, np.array(array, order="C"))  # np.ascontiguousarray would turn 0-dim into 1-dim
 
 
 def write_network(name, model, x, depth):
