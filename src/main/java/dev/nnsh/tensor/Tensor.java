@@ -317,6 +317,9 @@ public final class Tensor {
         MemoryGuard.checkAllocation(type, out);
         INDArray x = array.dataType() == type.nd4j() ? array : array.castTo(type.nd4j());
         INDArray y = other.array.dataType() == type.nd4j() ? other.array : other.array.castTo(type.nd4j());
+        // same rank as the result first (a free reshape): ND4J fails on e.g. [2] - [1, 1]
+        x = alignRank(x, out.length);
+        y = alignRank(y, out.length);
         INDArray z = Nd4j.create(type.nd4j(), out);
         Nd4j.exec(op.create(x, y, z));
         return new Tensor(out, type, z);
@@ -486,6 +489,14 @@ public final class Tensor {
     @Override public String toString() { return TensorFormat.format(this); }
 
     // --- issue 9: tensor API ---
+
+    private static INDArray alignRank(INDArray a, int rank) {
+        if (a.rank() >= rank) return a;
+        long[] aligned = new long[rank];
+        Arrays.fill(aligned, 1);
+        System.arraycopy(a.shape(), 0, aligned, rank - a.rank(), a.rank());
+        return a.reshape('c', aligned);
+    }
     // Short forms delegating to Indexing, Views, Comparisons, Elementwise, Reductions, Sorting,
     // Factories, Einsum and Readers; names and semantics are PyTorch's (camelCase).
 

@@ -75,6 +75,8 @@ class ElementwiseReductionTest {
         assertEquals(List.of(false, true, true, false), p.logicalXor(q).toList());
         assertEquals(List.of(false, false, true, true), p.logicalNot().toList());
         assertThrows(ShapeException.class, () -> a.eq(Tensor.shapeOnly(3)));
+        // a lower-rank operand against an all-ones one of higher rank (ND4J alone fails on it)
+        assertEquals(List.of(List.of(0L, 1L)), Tensor.arange(2).sub(Tensor.zeros(DType.INT64, 1, 1)).toList());
     }
 
     @Test void whereAndMaskedFillKeepInfinitiesAndBroadcast() {

@@ -56,7 +56,7 @@ class TensorApiShapeFuzzTest {
     private Case randomCase(long[] s) {
         int d = dim(), d2 = dim();
         long i = between(-5, 5), j = between(-5, 5), k = between(0, 5);
-        int which = rnd.nextInt(44);
+        int which = rnd.nextInt(46);
         boolean keep = rnd.nextBoolean();
         long[] other = rnd.nextBoolean() ? s : shape();
         return switch (which) {
@@ -119,6 +119,8 @@ class TensorApiShapeFuzzTest {
             case 40 -> new Case("indexSelect(" + d + ")", x -> x.indexSelect(d, ints(x, k == 0 || x.numel() == 0 ? 0 : 2, 0)));
             case 41 -> new Case("gather(" + d + ")", x -> x.gather(d, x.isShapeOnly() ? Tensor.shapeOnly(DType.INT64, x.shape())
                     : Tensor.zerosLike(x).toLong()));
+            case 44 -> new Case("sub(other)", x -> x.sub(like(x, other)).mul(like(x, other)));
+            case 45 -> new Case("index(items)", x -> x.index(Index.ellipsis(), Index.range(i, j), Index.newAxis()));
             case 42 -> new Case("zerosLike/onesLike", x -> Tensor.cat(0, Tensor.zerosLike(x), Tensor.onesLike(x)));
             default -> new Case("contiguous.isnan", x -> x.contiguous().isnan().logicalNot().bool());
         };
