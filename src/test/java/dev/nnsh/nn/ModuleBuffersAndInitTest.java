@@ -77,6 +77,11 @@ class ModuleBuffersAndInitTest {
         assertEquals(2, first.weight().shape()[0]);
         var e = assertThrows(ClassCastException.class, () -> list.get(1, Linear.class));
         assertTrue(e.getMessage().contains("is a ReLU, not a Linear"), e.getMessage());
+        LayerNorm ln = new LayerNorm(6).eps(1e-6);
+        assertEquals(1e-6, ln.eps());
+        assertArrayEquals(new long[]{6}, ln.weight().shape());
+        assertEquals(3, new GroupNorm(3, 12).numGroups());
+        assertNull(new Linear(2, 3, false).bias());
         s.requiresGrad_(false);
         for (Parameter p : s.parameters()) assertFalse(p.requiresGrad());
     }
