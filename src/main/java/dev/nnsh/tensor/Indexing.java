@@ -160,10 +160,16 @@ final class Indexing {
         for (long p : picks) checkIndex(p, size, d, "index_select()");
         return Kernels.result(out, x.dtype(), false, () -> {
             if (x.dim() == 0) return x.nd().dup();
-            List<INDArray> parts = new ArrayList<>();
-            for (long p : picks) parts.add(select(x, d, p).unsqueeze(d).nd());
-            if (parts.isEmpty()) return Nd4j.create(x.dtype().nd4j(), out);
-            return Nd4j.concat(d, parts.toArray(new INDArray[0]));
+            if (n == 0 || Shapes.numel(out) == 0) return Nd4j.create(x.dtype().nd4j(), out);
+            // the dim to the front, rows picked by ND4J, the dim back in place
+            Tensor front = x.movedim(d, 0);
+            long rest = x.numel() / size;
+            int[] rows = new int[picks.length];
+            for (int i = 0; i < rows.length; i++) rows[i] = (int) (picks[i] < 0 ? picks[i] + size : picks[i]);
+            INDArray picked = Nd4j.pullRows(front.nd().reshape('c', size, rest), 1, rows);
+            long[] frontShape = front.shape();
+            frontShape[0] = n;
+            return Tensor.of(picked.reshape('c', frontShape)).movedim(0, d).nd();
         });
     }
 

@@ -83,6 +83,8 @@ class IndexingTest {
         Tensor rows = x.indexSelect(0, idx);
         assertArrayEquals(new float[]{9, 10, 11, 0, 1, 2, 9, 10, 11}, rows.toFloatArray());
         assertArrayEquals(new float[]{2, 0, 2, 5, 3, 5, 8, 6, 8, 11, 9, 11}, x.indexSelect(1, Tensor.of(new long[]{2, 0, 2})).toFloatArray());
+        assertArrayEquals(new long[]{4, 0, 4}, Tensor.arange(5).indexSelect(0, Tensor.of(new long[]{4, 0, -1})).toLongArray());
+        assertArrayEquals(new float[]{5, 3}, seq(2, 3).indexSelect(-1, Tensor.of(new long[]{2, 0})).select(0, 1).toFloatArray());
         Tensor taken = x.get(Tensor.of(new long[]{1, 2, 0, 3}, 2, 2));
         assertArrayEquals(new long[]{2, 2, 3}, taken.shape());
         assertEquals(valueAt(s, 3, 2), taken.toFloatArray()[11]);
