@@ -35,6 +35,15 @@ class UnresolvedNamesTest {
         }
     }
 
+    @Test void indexHelpersArePreloaded() {
+        try (Session s = new Session(false, Launcher.classpath(), new CountingOutputStream(printed), false).start()) {
+            CellResult r = run(s, "Tensor.arange(24).view(2, 3, 4).index(all(), at(-1), to(2)).size()");
+            assertTrue(r.succeeded(), String.valueOf(r.message()));
+            assertEquals("torch.Size([2, 2])", r.value());
+            assertEquals("torch.Size([2, 1, 4])", run(s, "Tensor.arange(24).view(2, 3, 4).get(\"..., 1:2, :\").size()").value());
+        }
+    }
+
     @Test void aMethodUsingAnUndeclaredClassIsAnErrorWhenDefined() {
         try (Session s = new Session(false, Launcher.classpath(), new CountingOutputStream(printed), false).start()) {
             CellResult defined = run(s, "int g() { return new Missing().size(); }");
