@@ -332,6 +332,7 @@ def write_functional():
         "mse_loss": F.mse_loss(x, x.flip(2)), "one_hot": F.one_hot(target, 5),
         "std_correction0": x.std(dim=2, unbiased=False), "var_dims": x.var(dim=(0, 2), keepdim=True),
         "norm_dims": x.norm(p=3, dim=(1, 2)), "cumsum": x.cumsum(1), "einsum": torch.einsum("bhqd,bhkd->bhqk", q, k),
+        "einsum_ellipsis": torch.einsum("...qd,...kd->...qk", q, k), "einsum_implicit": torch.einsum("b...i,b...i", x, x),
         "round": (x * 2).round(), "erf": torch.erf(x), "topk_values": x.topk(3, dim=2).values,
         "topk_indices": x.topk(3, dim=2).indices, "linspace": torch.linspace(-1, 2, 7),
         "arange_float": torch.arange(0.5, 3.0, 0.3),

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * {@code torch.einsum} for contractions and permutations written with letters ({@code "bhqd,bhkd->bhqk"},
  * {@code "ij->ji"}, {@code "bi,bi->b"}), built from permute, sum, reshape and matmul, so shape-only
- * tensors go through it too. Repeated letters in one operand (diagonals) and {@code ...} are not supported.
+ * tensors go through it too. {@code ...} stands for the same leading dims in every operand (equal sizes);
+ * repeated letters in one operand (diagonals) are not supported.
  */
 final class Einsum {
     private Einsum() {}
@@ -17,8 +18,7 @@ final class Einsum {
     private record Term(Tensor t, String letters) {}
 
     static Tensor einsum(String equation, Tensor... operands) {
-        String eq = equation.replace(" ", "");
-        if (eq.contains(".")) throw new IllegalArgumentException("einsum(\"" + equation + "\"): '...' is not supported; name every dimension with a letter");
+        String eq = expandEllipsis(equation, equation.replace(" ", ""), operands);
         String[] sides = eq.split("->", -1);
         if (sides.length > 2) throw new IllegalArgumentException("einsum(\"" + equation + "\"): more than one '->'");
         String[] inputs = sides[0].split(",", -1);
@@ -78,6 +78,52 @@ final class Einsum {
         int[] perm = new int[output.length()];
         for (int k = 0; k < perm.length; k++) perm[k] = acc.letters.indexOf(output.charAt(k));
         return perm.length == 0 ? acc.t : acc.t.permute(perm);
+    }
+
+    /**
+     * Replaces {@code ...} by letters the equation does not use (the same ones, right-aligned, in
+     * every operand), so "...ij,...jk->...ik" becomes e.g. "ZYij,ZYjk->ZYik". Dims under {@code ...}
+     * must have equal sizes across operands (no broadcasting of size-1 dims).
+     */
+    private static String expandEllipsis(String equation, String eq, Tensor[] operands) {
+        if (!eq.contains(".")) return eq;
+        String[] sides = eq.split("->", -1);
+        String[] inputs = sides[0].split(",", -1);
+        if (inputs.length != operands.length) return eq; // reported by the caller
+        int most = 0;
+        int[] counts = new int[inputs.length];
+        for (int i = 0; i < inputs.length; i++) {
+            String in = inputs[i];
+            int at = in.indexOf("...");
+            if (in.replace("...", "").contains(".") || (at >= 0 && in.indexOf("...", at + 1) >= 0)) {
+                throw new IllegalArgumentException("einsum(\"" + equation + "\"): each operand may have one '...' and no other '.'");
+            }
+            if (at < 0) continue;
+            counts[i] = operands[i].dim() - (in.length() - 3);
+            if (counts[i] < 0) {
+                throw new ShapeException("einsum(\"" + equation + "\"): operand " + i + " (shape " + Shapes.format(operands[i].shape())
+                        + ") has fewer dims than the letters of \"" + in + "\"");
+            }
+            most = Math.max(most, counts[i]);
+        }
+        StringBuilder pool = new StringBuilder();
+        for (char c = 'Z'; c >= 'A' && pool.length() < most; c--) if (eq.indexOf(c) < 0) pool.append(c);
+        String all = pool.reverse().toString();
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < inputs.length; i++) {
+            if (i > 0) out.append(',');
+            out.append(inputs[i].replace("...", all.substring(all.length() - counts[i])));
+        }
+        if (sides.length == 2) out.append("->").append(sides[1].replace("...", all));
+        else {
+            // implicit output: the '...' dims first, then the letters that appear once, sorted
+            String letters = sides[0].replace("...", "").replace(",", "");
+            StringBuilder once = new StringBuilder(all);
+            letters.chars().filter(c -> letters.indexOf(c) == letters.lastIndexOf(c)).sorted()
+                    .forEach(c -> once.append((char) c));
+            out.append("->").append(once);
+        }
+        return out.toString();
     }
 
     /** Sums the letters of a term that neither {@code needed} nor {@code other} has. */

@@ -17,6 +17,8 @@ class FunctionalAgainstPyTorchTest {
         same("sdpa_mask", F.scaledDotProductAttention(t("q"), t("k"), t("v"), t("mask"), 0, false));
         same("sdpa_causal", F.scaledDotProductAttention(t("qc"), t("kc"), t("vc"), null, 0, true));
         same("einsum", Tensor.einsum("bhqd,bhkd->bhqk", t("q"), t("k")));
+        same("einsum_ellipsis", Tensor.einsum("...qd,...kd->...qk", t("q"), t("k")));
+        same("einsum_implicit", Tensor.einsum("b...i,b...i", t("x"), t("x")));
         Tensor shapes = F.scaledDotProductAttention(Tensor.shapeOnly(2, 2, 5, 4), Tensor.shapeOnly(2, 2, 6, 4), Tensor.shapeOnly(2, 2, 6, 3));
         assertArrayEquals(new long[]{2, 2, 5, 3}, shapes.shape());
         assertThrows(IllegalArgumentException.class, () -> F.scaledDotProductAttention(t("q"), t("k"), t("v"), t("mask"), 0, true));

@@ -188,6 +188,10 @@ class ElementwiseReductionTest {
         assertArrayEquals(new float[]{0, 0, 0, 0, 1, 2}, outer.toFloatArray());
         Tensor chain = Tensor.einsum("ij,jk,kl->il", seq(2, 3), seq(3, 4), seq(4, 2));
         assertArrayEquals(seq(2, 3).matmul(seq(3, 4)).matmul(seq(4, 2)).toFloatArray(), chain.toFloatArray());
+        Tensor batched = Tensor.einsum("...qd,...kd->...qk", seq(2, 2, 3, 4), seq(2, 2, 5, 4));
+        assertArrayEquals(seq(2, 2, 3, 4).matmul(seq(2, 2, 5, 4).transpose(-2, -1)).toFloatArray(), batched.toFloatArray());
+        assertArrayEquals(new long[]{2, 3, 4}, Tensor.einsum("...ij->...ji", seq(2, 4, 3)).shape());
+        assertArrayEquals(new long[]{3}, Tensor.einsum("b...i,b...i", seq(2, 3, 4), seq(2, 3, 4)).shape()); // implicit: only "..." is kept
         var e = assertThrows(ShapeException.class, () -> Tensor.einsum("ij,jk->ik", seq(2, 3), seq(4, 2)));
         assertTrue(e.getMessage().contains("size of 'j'"), e.getMessage());
         assertArrayEquals(new long[]{2, 3, 5}, Tensor.einsum("bqd,bkd->bqk", Tensor.shapeOnly(2, 3, 4), Tensor.shapeOnly(2, 5, 4)).shape());
