@@ -59,8 +59,8 @@ public final class Tensor {
     public static Tensor rand(long... shape) { return rand(DType.FLOAT32, shape); }
 
     public static Tensor rand(DType dtype, long... shape) {
-        if (ShapeOnlyMode.active()) return shapeOnly(dtype, shape);
         requireFloatingPoint(dtype, "Tensor.rand");
+        if (ShapeOnlyMode.active()) return shapeOnly(dtype, Shapes.checkSizes(shape, "Tensor.rand"));
         long[] s = allocatable(dtype, shape, "Tensor.rand");
         return of(Generator.uniform(dtype.nd4j(), s));
     }
@@ -68,8 +68,8 @@ public final class Tensor {
     public static Tensor randn(long... shape) { return randn(DType.FLOAT32, shape); }
 
     public static Tensor randn(DType dtype, long... shape) {
-        if (ShapeOnlyMode.active()) return shapeOnly(dtype, shape);
         requireFloatingPoint(dtype, "Tensor.randn");
+        if (ShapeOnlyMode.active()) return shapeOnly(dtype, Shapes.checkSizes(shape, "Tensor.randn"));
         long[] s = allocatable(dtype, shape, "Tensor.randn");
         return of(Generator.normal(dtype.nd4j(), s));
     }
@@ -84,19 +84,19 @@ public final class Tensor {
     public static Tensor zeros(long... shape) { return zeros(DType.FLOAT32, shape); }
 
     public static Tensor zeros(DType dtype, long... shape) {
-        if (ShapeOnlyMode.active()) return shapeOnly(dtype, shape);
+        if (ShapeOnlyMode.active()) return shapeOnly(dtype, Shapes.checkSizes(shape, "Tensor.zeros"));
         return of(Nd4j.zeros(dtype.nd4j(), allocatable(dtype, shape, "Tensor.zeros")));
     }
 
     public static Tensor ones(long... shape) { return ones(DType.FLOAT32, shape); }
 
     public static Tensor ones(DType dtype, long... shape) {
-        if (ShapeOnlyMode.active()) return shapeOnly(dtype, shape);
+        if (ShapeOnlyMode.active()) return shapeOnly(dtype, Shapes.checkSizes(shape, "Tensor.ones"));
         return of(Nd4j.ones(dtype.nd4j(), allocatable(dtype, shape, "Tensor.ones")));
     }
 
     public static Tensor full(double value, long... shape) {
-        if (ShapeOnlyMode.active()) return shapeOnly(DType.FLOAT32, shape);
+        if (ShapeOnlyMode.active()) return shapeOnly(DType.FLOAT32, Shapes.checkSizes(shape, "Tensor.full"));
         return of(Nd4j.valueArrayOf(allocatable(DType.FLOAT32, shape, "Tensor.full"), (float) value));
     }
 

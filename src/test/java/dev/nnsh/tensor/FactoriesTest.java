@@ -62,6 +62,13 @@ class FactoriesTest {
         assertArrayEquals(new long[]{4, 4}, made.get(11).shape());
         assertFalse(Tensor.arange(5).isShapeOnly());
         assertFalse(ShapeOnlyMode.active());
-        assertThrows(ShapeException.class, () -> ShapeOnlyMode.run(() -> Tensor.zeros(-1)));
+        // the same errors in both modes
+        for (java.util.function.Supplier<Tensor> bad : List.<java.util.function.Supplier<Tensor>>of(() -> Tensor.zeros(2, -1),
+                () -> Tensor.ones(-3), () -> Tensor.rand(-1), () -> Tensor.randn(1, -2), () -> Tensor.full(0, -1),
+                () -> Tensor.rand(DType.INT64, 2), () -> Tensor.arange(3, 1, 1), () -> Tensor.eye(-1))) {
+            var real = assertThrows(IllegalArgumentException.class, bad::get);
+            var shapeOnly = assertThrows(IllegalArgumentException.class, () -> ShapeOnlyMode.run(bad));
+            assertEquals(real.getMessage(), shapeOnly.getMessage());
+        }
     }
 }
