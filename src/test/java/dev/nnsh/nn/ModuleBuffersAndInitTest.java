@@ -82,6 +82,11 @@ class ModuleBuffersAndInitTest {
         assertArrayEquals(new long[]{6}, ln.weight().shape());
         assertEquals(3, new GroupNorm(3, 12).numGroups());
         assertNull(new Linear(2, 3, false).bias());
+        assertEquals("tanh", new GELU("tanh").approximate());
+        assertEquals(2, new Flatten(2, -1).startDim());
+        assertEquals(64, new MultiheadAttention(64, 4).kdim());
+        assertEquals(128, new TransformerEncoderLayer(32, 4, 128).dimFeedforward());
+        assertTrue(new LSTM(4, 8).bidirectional(true).bidirectional());
         s.requiresGrad_(false);
         for (Parameter p : s.parameters()) assertFalse(p.requiresGrad());
     }
