@@ -57,4 +57,7 @@ public class Embedding extends Module {
     @Override public String extraRepr() {
         return numEmbeddings + ", " + embeddingDim + (paddingIdx == null ? "" : ", padding_idx=" + paddingIdx);
     }
+
+    // --- issue 9: getters ---
+    public Long paddingIdx() { return paddingIdx; }
 }

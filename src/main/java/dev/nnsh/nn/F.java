@@ -204,4 +204,91 @@ public final class F {
 
     /** Rows of weight [num_embeddings, dim] picked by int64/int32 indices of any shape: shape + [dim]. */
     public static Tensor embedding(Tensor indices, Tensor weight) { return EmbeddingOps.embedding("embedding", indices, weight); }
+
+    // --- issue 9: functional forms ---
+
+    /** {@code F.scaled_dot_product_attention(q, k, v)}: softmax(q·kᵀ/√E)·v. */
+    public static Tensor scaledDotProductAttention(Tensor q, Tensor k, Tensor v) {
+        return dev.nnsh.ops.ScaledDotProductAttention.compute(q, k, v, null, 0, false, null);
+    }
+
+    /** With a mask (bool: true may attend; float: added), dropout probability and the causal flag. */
+    public static Tensor scaledDotProductAttention(Tensor q, Tensor k, Tensor v, Tensor attnMask, double dropoutP, boolean isCausal) {
+        return dev.nnsh.ops.ScaledDotProductAttention.compute(q, k, v, attnMask, dropoutP, isCausal, null);
+    }
+
+    public static Tensor scaledDotProductAttention(Tensor q, Tensor k, Tensor v, Tensor attnMask, double dropoutP,
+                                                   boolean isCausal, double scale) {
+        return dev.nnsh.ops.ScaledDotProductAttention.compute(q, k, v, attnMask, dropoutP, isCausal, scale);
+    }
+
+    public static Tensor hardsigmoid(Tensor x) { return dev.nnsh.ops.Activations.hardsigmoid(x); }
+
+    public static Tensor mish(Tensor x) { return dev.nnsh.ops.Activations.mish(x); }
+
+    public static Tensor softplus(Tensor x) { return dev.nnsh.ops.Activations.softplus(x); }
+
+    public static Tensor elu(Tensor x) { return elu(x, 1.0); }
+
+    public static Tensor elu(Tensor x, double alpha) { return dev.nnsh.ops.Activations.elu(x, alpha); }
+
+    /** {@code F.normalize(x)}: unit 2-norm over dim 1 (eps 1e-12). */
+    public static Tensor normalize(Tensor x) { return normalize(x, 2, 1, 1e-12); }
+
+    public static Tensor normalize(Tensor x, double p, int dim) { return normalize(x, p, dim, 1e-12); }
+
+    public static Tensor normalize(Tensor x, double p, int dim, double eps) { return dev.nnsh.ops.Activations.normalize(x, p, dim, eps); }
+
+    public static Tensor avgPool1d(Tensor x, int kernel) { return avgPool1d(x, kernel, kernel, 0); }
+
+    /** Average pooling of [N, C, L] or [C, L] (count_include_pad, as PyTorch's default). */
+    public static Tensor avgPool1d(Tensor x, int kernel, int stride, int padding) {
+        if (x.dim() != 2 && x.dim() != 3) {
+            throw new ShapeException("avg_pool1d: expected 2D or 3D input, got shape " + Shapes.format(x.shape()));
+        }
+        return avgPool2d(x.unsqueeze(-2), new int[]{1, kernel}, new int[]{1, stride}, new int[]{0, padding}, false, true, 0)
+                .squeeze(-2);
+    }
+
+    /** [N, C, L] or [C, L] to [.., size]. */
+    public static Tensor adaptiveAvgPool1d(Tensor x, int size) {
+        if (x.dim() != 2 && x.dim() != 3) {
+            throw new ShapeException("adaptive_avg_pool1d: expected 2D or 3D input, got shape " + Shapes.format(x.shape()));
+        }
+        return adaptiveAvgPool2d(x.unsqueeze(-2), 1, size).squeeze(-2);
+    }
+
+    public static Tensor adaptiveMaxPool2d(Tensor x, int size) { return adaptiveMaxPool2d(x, size, size); }
+
+    public static Tensor adaptiveMaxPool2d(Tensor x, int outH, int outW) {
+        return dev.nnsh.ops.AdaptiveMaxPool.adaptiveMaxPool2d(x, outH, outW);
+    }
+
+    /** int64 [.., numClasses]; numClasses −1 takes max + 1 (real tensors only). */
+    public static Tensor oneHot(Tensor indices, long numClasses) { return dev.nnsh.ops.OneHot.oneHot(indices, numClasses); }
+
+    public static Tensor oneHot(Tensor indices) { return oneHot(indices, -1); }
+
+    /** Mean cross entropy of logits [N, C] (or [N, C, d…]) against int64 class targets; ignore_index −100. */
+    public static Tensor crossEntropy(Tensor logits, Tensor target) {
+        return dev.nnsh.ops.Losses.crossEntropy(logits, target, dev.nnsh.ops.Losses.IGNORE_INDEX, "mean");
+    }
+
+    public static Tensor crossEntropy(Tensor logits, Tensor target, long ignoreIndex, String reduction) {
+        return dev.nnsh.ops.Losses.crossEntropy(logits, target, ignoreIndex, reduction);
+    }
+
+    public static Tensor nllLoss(Tensor logProbs, Tensor target) {
+        return dev.nnsh.ops.Losses.nllLoss(logProbs, target, dev.nnsh.ops.Losses.IGNORE_INDEX, "mean");
+    }
+
+    public static Tensor nllLoss(Tensor logProbs, Tensor target, long ignoreIndex, String reduction) {
+        return dev.nnsh.ops.Losses.nllLoss(logProbs, target, ignoreIndex, reduction);
+    }
+
+    public static Tensor mseLoss(Tensor input, Tensor target) { return dev.nnsh.ops.Losses.mseLoss(input, target, "mean"); }
+
+    public static Tensor mseLoss(Tensor input, Tensor target, String reduction) {
+        return dev.nnsh.ops.Losses.mseLoss(input, target, reduction);
+    }
 }

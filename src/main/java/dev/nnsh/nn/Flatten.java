@@ -19,4 +19,8 @@ public class Flatten extends Module {
     @Override public Tensor forward(Tensor x) { return x.flatten(startDim, endDim); }
 
     @Override public String extraRepr() { return "start_dim=" + startDim + ", end_dim=" + endDim; }
+
+    // --- issue 9: getters ---
+    public int startDim() { return startDim; }
+    public int endDim() { return endDim; }
 }

@@ -20,4 +20,7 @@ public class GELU extends Module {
     @Override public Tensor forward(Tensor x) { return F.gelu(x, approximate); }
 
     @Override public String extraRepr() { return "approximate='" + approximate + "'"; }
+
+    // --- issue 9: getters ---
+    public String approximate() { return approximate; }
 }

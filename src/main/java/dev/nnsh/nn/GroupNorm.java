@@ -67,4 +67,13 @@ public class GroupNorm extends Module {
     @Override public String extraRepr() {
         return numGroups + ", " + numChannels + ", eps=" + PyFormat.floatRepr(eps) + ", affine=" + PyFormat.bool(affine);
     }
+
+    // --- issue 9: getters ---
+    public int numGroups() { return numGroups; }
+
+    public long numChannels() { return numChannels; }
+
+    public double eps() { return eps; }
+
+    public boolean affine() { return affine; }
 }

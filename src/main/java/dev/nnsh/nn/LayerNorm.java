@@ -60,4 +60,9 @@ public class LayerNorm extends Module {
         return PyFormat.tuple(normalizedShape) + ", eps=" + PyFormat.floatRepr(eps) + ", elementwise_affine="
                 + PyFormat.bool(elementwiseAffine);
     }
+
+    // --- issue 9: getters ---
+    public double eps() { return eps; }
+
+    public boolean elementwiseAffine() { return elementwiseAffine; }
 }

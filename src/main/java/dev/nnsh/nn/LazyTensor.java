@@ -5,6 +5,7 @@ import java.util.Arrays;
 import dev.nnsh.tensor.DType;
 import dev.nnsh.tensor.MemoryGuard;
 import dev.nnsh.tensor.ShapeException;
+import dev.nnsh.tensor.ShapeOnlyMode;
 import dev.nnsh.tensor.Shapes;
 import dev.nnsh.tensor.Tensor;
 
@@ -13,10 +14,10 @@ import dev.nnsh.tensor.Tensor;
  * only on first real use, so building and summarising a huge network costs nothing.
  */
 public abstract class LazyTensor {
-    private final String name;
+    private String name;
     private final long[] shape;
     private final DType dtype;
-    private final Init init;
+    private Init init;
     private Tensor data;
 
     LazyTensor(String name, DType dtype, Init init, long... shape) {
@@ -50,7 +51,24 @@ public abstract class LazyTensor {
 
     /** The values for a pass over {@code input}: shape-only when the input is, so nothing materialises. */
     public Tensor valueFor(Tensor input) {
-        return input.isShapeOnly() ? Tensor.shapeOnly(dtype, shape) : data();
+        return input.isShapeOnly() || ShapeOnlyMode.active() ? Tensor.shapeOnly(dtype, shape) : data();
+    }
+
+    /**
+     * The values for the pass that is running: shape-only inside a shape-only pass (nothing
+     * materialises), else {@link #data()}. What a user's {@code forward} reads a buffer or parameter with.
+     */
+    public Tensor value() { return ShapeOnlyMode.active() ? Tensor.shapeOnly(dtype, shape) : data(); }
+
+    /** Gives a tensor made without a name ({@code new Parameter(tensor)}) the name it is registered under. */
+    void nameIfUnnamed(String registeredName) {
+        if (name.isEmpty()) name = registeredName;
+    }
+
+    /** Replaces the initialisation (what {@code Init.normal_} and friends do); values made before are dropped. */
+    void reinitialize(Init newInit) {
+        init = newInit;
+        data = null;
     }
 
     public void set(Tensor value) {

@@ -29,4 +29,7 @@ public class LeakyReLU extends Module {
     @Override public String extraRepr() {
         return "negative_slope=" + PyFormat.floatRepr(negativeSlope) + (inplace ? ", inplace=True" : "");
     }
+
+    // --- issue 9: getters ---
+    public boolean inplace() { return inplace; }
 }

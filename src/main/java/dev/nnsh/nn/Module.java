@@ -11,9 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import dev.nnsh.tensor.Scoped;
+import dev.nnsh.tensor.ShapeOnlyMode;
 import dev.nnsh.tensor.Shapes;
 import dev.nnsh.tensor.Tensor;
 
@@ -65,7 +68,7 @@ public abstract class Module implements dev.nnsh.io.StateDictSource {
             }
             if (observer != null) observer.before(this, inputs);
             R result;
-            try {
+            try (ShapeOnlyMode.Scope mode = ShapeOnlyMode.enterIf(anyShapeOnly(inputs))) {
                 result = forward.apply(inputs);
             } catch (ModuleException e) {
                 if (observer != null) observer.failed(this, inputs, e);
@@ -263,7 +266,9 @@ public abstract class Module implements dev.nnsh.io.StateDictSource {
         Map<String, Tensor> out = new LinkedHashMap<>();
         for (var m : namedModules().entrySet()) {
             for (var p : m.getValue().ownParameters().entrySet()) out.put(dotted(m.getKey(), p.getKey()), p.getValue().data());
-            for (var b : m.getValue().ownBuffers.entrySet()) out.put(dotted(m.getKey(), b.getKey()), b.getValue().data());
+            for (var b : m.getValue().ownBuffers.entrySet()) {
+                if (b.getValue().persistent()) out.put(dotted(m.getKey(), b.getKey()), b.getValue().data());
+            }
         }
         return out;
     }
@@ -271,7 +276,7 @@ public abstract class Module implements dev.nnsh.io.StateDictSource {
     /** Copies values in by name; every key must match and every shape agree, or nothing is loaded. */
     public void loadStateDict(Map<String, Tensor> state) {
         Map<String, LazyTensor> targets = new LinkedHashMap<>(namedParameters());
-        targets.putAll(namedBuffers());
+        for (var b : namedBuffers().entrySet()) if (b.getValue().persistent()) targets.put(b.getKey(), b.getValue());
         List<String> problems = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (String key : targets.keySet()) if (!state.containsKey(key)) missing.add("\"" + key + "\"");
@@ -365,4 +370,105 @@ public abstract class Module implements dev.nnsh.io.StateDictSource {
 
     /** Writes the state dict as .safetensors. */
     public void saveWeights(java.nio.file.Path file) { dev.nnsh.io.Weights.save(this, file); }
+    // --- issue 9: module API ---
+
+    private static boolean anyShapeOnly(Tensor[] inputs) {
+        for (Tensor t : inputs) if (t != null && t.isShapeOnly()) return true;
+        return false;
+    }
+
+    /** {@code register_buffer(name, tensor)}: state that is not learnt, in the state dict. */
+    public Buffer registerBuffer(String name, Tensor value) { return registerBuffer(name, value, true); }
+
+    public Buffer registerBuffer(String name, Tensor value, boolean persistent) {
+        if (value == null) throw new IllegalArgumentException(typeName() + ".registerBuffer(\"" + name + "\"): tensor is null");
+        if (value.isShapeOnly()) {
+            throw new IllegalArgumentException(typeName() + ".registerBuffer(\"" + name + "\"): a shape-only tensor has no "
+                    + "values (pass a factory instead: registerBuffer(name, () -> ...))");
+        }
+        Buffer b = newBuffer(name, value.dtype(), (dtype, shape) -> value.to(dtype), persistent, value.shape());
+        b.set(value);
+        return b;
+    }
+
+    /**
+     * A buffer made by a factory, lazily: {@code registerBuffer("bias", () -> Tensor.ones(n, n).tril().view(1, 1, n, n))}.
+     * The factory runs in a shape-only pass to learn the shape, and for real only on first real use.
+     */
+    public Buffer registerBuffer(String name, Supplier<Tensor> value) { return registerBuffer(name, value, true); }
+
+    public Buffer registerBuffer(String name, Supplier<Tensor> value, boolean persistent) {
+        if (value == null) throw new IllegalArgumentException(typeName() + ".registerBuffer(\"" + name + "\"): factory is null");
+        Tensor shapeOf = ShapeOnlyMode.run(value);
+        return newBuffer(name, shapeOf.dtype(), (dtype, shape) -> value.get().to(dtype), persistent, shapeOf.shape());
+    }
+
+    private Buffer newBuffer(String name, dev.nnsh.tensor.DType dtype, Init init, boolean persistent, long[] shape) {
+        checkName(name);
+        if (ownParameters().containsKey(name)) {
+            throw new IllegalArgumentException(typeName() + ".registerBuffer: attribute '" + name + "' already exists (a parameter)");
+        }
+        return addBuffer(new Buffer(name, dtype, init, persistent, shape));
+    }
+
+    /** {@code register_parameter(name, param)}; the parameter takes the name if it had none. */
+    public Parameter registerParameter(String name, Parameter parameter) {
+        checkName(name);
+        if (parameter == null) throw new IllegalArgumentException(typeName() + ".registerParameter(\"" + name + "\"): parameter is null");
+        if (ownBuffers.containsKey(name)) {
+            throw new IllegalArgumentException(typeName() + ".registerParameter: attribute '" + name + "' already exists (a buffer)");
+        }
+        parameter.nameIfUnnamed(name);
+        ownParameters.put(name, parameter);
+        return parameter;
+    }
+
+    /** A buffer's values for the running pass (shape-only in a shape-only pass), like {@code self.name}. */
+    public Tensor buffer(String name) {
+        Buffer b = ownBuffers.get(name);
+        if (b == null) {
+            throw new IllegalArgumentException(typeName() + " has no buffer '" + name + "' (buffers: " + ownBuffers.keySet() + ")");
+        }
+        return b.value();
+    }
+
+    /** {@code layer.weight}: this module's parameter named weight (Linear, Conv, norms, Embedding). */
+    public Parameter weight() { return ownParameter("weight"); }
+
+    /** {@code layer.bias}: this module's parameter named bias; null when the layer was made with bias(false). */
+    public Parameter bias() {
+        Parameter b = ownParameters().get("bias");
+        if (b == null && !ownParameters().containsKey("weight")) return ownParameter("bias");
+        return b;
+    }
+
+    /** This module's own parameter by name, or a clear error listing the names it has. */
+    public Parameter ownParameter(String name) {
+        Parameter p = ownParameters().get(name);
+        if (p == null) {
+            throw new IllegalArgumentException(typeName() + " has no parameter '" + name + "' (parameters: "
+                    + ownParameters().keySet() + ")");
+        }
+        return p;
+    }
+
+    /** A parameter's values for the running pass (shape-only in a shape-only pass). */
+    public Tensor param(String name) { return ownParameter(name).value(); }
+
+    /** This module and all descendants, depth first, each once ({@code modules()}). */
+    public List<Module> modules() { return new ArrayList<>(namedModules().values()); }
+
+    public List<Buffer> buffers() { return new ArrayList<>(namedBuffers().values()); }
+
+    /** PyTorch's {@code module.apply(fn)} (here {@code apply} is the call): fn on every descendant, then this one. */
+    public Module forEachModule(Consumer<Module> fn) {
+        for (Module child : children()) child.forEachModule(fn);
+        fn.accept(this);
+        return this;
+    }
+
+    /** {@code requires_grad_(value)}: freezes (false) or unfreezes every parameter. */
+    public Module requiresGrad_(boolean value) { return requiresGrad(value); }
+
+    public Module requiresGrad_() { return requiresGrad(true); }
 }

@@ -21,4 +21,15 @@ public class ModuleDict extends Module implements Iterable<Map.Entry<String, Mod
     public int size() { return namedChildren().size(); }
 
     @Override public Iterator<Map.Entry<String, Module>> iterator() { return namedChildren().entrySet().iterator(); }
+
+    // --- issue 9: typed access ---
+
+    /** The entry as its own type, so a loop needs no cast: {@code list.get(0, Block.class)}. */
+    public <M extends Module> M get(String name, Class<M> type) {
+        Module m = get(name);
+        if (!type.isInstance(m)) {
+            throw new ClassCastException("ModuleDict entry " + name + " is a " + m.typeName() + ", not a " + type.getSimpleName());
+        }
+        return type.cast(m);
+    }
 }

@@ -25,4 +25,15 @@ public class ModuleList extends Module implements Iterable<Module> {
     public int size() { return namedChildren().size(); }
 
     @Override public Iterator<Module> iterator() { return children().iterator(); }
+
+    // --- issue 9: typed access ---
+
+    /** The entry as its own type, so a loop needs no cast: {@code list.get(0, Block.class)}. */
+    public <M extends Module> M get(int index, Class<M> type) {
+        Module m = get(index);
+        if (!type.isInstance(m)) {
+            throw new ClassCastException("ModuleList entry " + index + " is a " + m.typeName() + ", not a " + type.getSimpleName());
+        }
+        return type.cast(m);
+    }
 }

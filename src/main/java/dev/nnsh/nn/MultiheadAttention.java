@@ -192,4 +192,10 @@ public class MultiheadAttention extends Module {
         return new AttentionOps.Projections(q, k, v, qb, kb, vb, outParams.get("weight").valueFor(input),
                 outBias == null ? null : outBias.valueFor(input));
     }
+
+    // --- issue 9: getters ---
+    public double dropout() { return dropout; }
+    public boolean batchFirst() { return batchFirst; }
+    public long kdim() { return kdim; }
+    public long vdim() { return vdim; }
 }

@@ -152,4 +152,9 @@ public abstract class RNNBase<S extends RNNBase<S>> extends Module {
         if (bidirectional) s.append(", bidirectional=True");
         return s.toString();
     }
+
+    // --- issue 9: getters ---
+    public boolean batchFirst() { return batchFirst; }
+    public boolean bidirectional() { return bidirectional; }
+    public double dropout() { return dropout; }
 }

@@ -175,4 +175,11 @@ public class TransformerEncoderLayer extends Module {
                 : "gelu".equals(activationName) ? F.gelu(hidden) : F.relu(hidden);
         return dropout2.apply(linear2.apply(dropout.apply(hidden)));
     }
+
+    // --- issue 9: getters ---
+    public long dimFeedforward() { return dimFeedforward; }
+    public String activation() { return activationName; }
+    public double layerNormEps() { return layerNormEps; }
+    public boolean batchFirst() { return batchFirst; }
+    public boolean normFirst() { return normFirst; }
 }

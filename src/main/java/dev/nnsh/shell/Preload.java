@@ -18,6 +18,8 @@ final class Preload {
             "import dev.nnsh.models.*;",
             "import dev.nnsh.io.*;", // issue 14: Weights, Image, Transforms
             "import static dev.nnsh.Nnsh.*;",
+            // x.index(all(), at(0)) and x.index(ellipsis(), to(T), to(T)), as in x[:, 0], x[..., :T, :T]
+            "import static dev.nnsh.tensor.Index.*;",
             // single-type import: java.lang.Module would make a bare `Module` ambiguous
             "import dev.nnsh.nn.Module;");
 

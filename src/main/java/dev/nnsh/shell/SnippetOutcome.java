@@ -56,9 +56,13 @@ final class SnippetOutcome {
                     ErrorText.compileError(e.jshell(), snippet, piece.source(), place));
         }
         if (main.exception() instanceof UnresolvedReferenceException u) {
-            return CellResult.failed(CellResult.Status.FAILED, place.at(1) + ": error: "
-                    + u.getSnippet().toString().lines().findFirst().orElse("") + " cannot be used until "
-                    + unresolved(e, u.getSnippet()) + " is declared\n");
+            return CellResult.failed(CellResult.Status.FAILED, Unresolved.useError(e.jshell(), u.getSnippet(), place));
+        }
+        if (Unresolved.isRecoverable(main.status()) && snippet instanceof DeclarationSnippet d
+                && snippet.kind() != Snippet.Kind.VAR) {
+            String error = Unresolved.definitionError(e.jshell(), d, place);
+            e.jshell().drop(d); // like a rejected definition: nothing half-defined stays behind
+            return CellResult.failed(CellResult.Status.FAILED, error);
         }
         if (main.exception() instanceof EvalException ex) {
             String where = place.origin().file() == null ? "" : place.at(1) + ": ";
@@ -72,7 +76,7 @@ final class SnippetOutcome {
         lastKept = new ReplayableSnippet(piece.source(), place.origin(), place.firstLineInCell(), valueName);
         if (main.status() == Snippet.Status.RECOVERABLE_DEFINED
                 && snippet instanceof DeclarationSnippet d) {
-            out.println("note: " + d.name() + " cannot be used until " + unresolved(e, d) + " is declared");
+            out.println("note: " + Unresolved.describe(d) + " cannot be used until " + unresolved(e, d) + " is declared");
         }
         noteReplacedVariables(events, snippet);
         return CellResult.ok(piece.quiet() ? null : valueOf(main), typeOf(snippet), printed);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Function;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -59,6 +60,7 @@ public final class Tensor {
 
     public static Tensor rand(DType dtype, long... shape) {
         requireFloatingPoint(dtype, "Tensor.rand");
+        if (ShapeOnlyMode.active()) return shapeOnly(dtype, Shapes.checkSizes(shape, "Tensor.rand"));
         long[] s = allocatable(dtype, shape, "Tensor.rand");
         return of(Generator.uniform(dtype.nd4j(), s));
     }
@@ -67,6 +69,7 @@ public final class Tensor {
 
     public static Tensor randn(DType dtype, long... shape) {
         requireFloatingPoint(dtype, "Tensor.randn");
+        if (ShapeOnlyMode.active()) return shapeOnly(dtype, Shapes.checkSizes(shape, "Tensor.randn"));
         long[] s = allocatable(dtype, shape, "Tensor.randn");
         return of(Generator.normal(dtype.nd4j(), s));
     }
@@ -81,22 +84,26 @@ public final class Tensor {
     public static Tensor zeros(long... shape) { return zeros(DType.FLOAT32, shape); }
 
     public static Tensor zeros(DType dtype, long... shape) {
+        if (ShapeOnlyMode.active()) return shapeOnly(dtype, Shapes.checkSizes(shape, "Tensor.zeros"));
         return of(Nd4j.zeros(dtype.nd4j(), allocatable(dtype, shape, "Tensor.zeros")));
     }
 
     public static Tensor ones(long... shape) { return ones(DType.FLOAT32, shape); }
 
     public static Tensor ones(DType dtype, long... shape) {
+        if (ShapeOnlyMode.active()) return shapeOnly(dtype, Shapes.checkSizes(shape, "Tensor.ones"));
         return of(Nd4j.ones(dtype.nd4j(), allocatable(dtype, shape, "Tensor.ones")));
     }
 
     public static Tensor full(double value, long... shape) {
+        if (ShapeOnlyMode.active()) return shapeOnly(DType.FLOAT32, Shapes.checkSizes(shape, "Tensor.full"));
         return of(Nd4j.valueArrayOf(allocatable(DType.FLOAT32, shape, "Tensor.full"), (float) value));
     }
 
     /** 0, 1, ..., n−1 as int64, like {@code torch.arange(n)}. */
     public static Tensor arange(long n) {
         if (n < 0) throw new ShapeException("Tensor.arange: n must be >= 0, got " + n);
+        if (ShapeOnlyMode.active()) return shapeOnly(DType.INT64, n);
         allocatable(DType.INT64, new long[]{n}, "Tensor.arange");
         long[] values = new long[(int) n];
         for (int i = 0; i < n; i++) values[i] = i;
@@ -327,6 +334,9 @@ public final class Tensor {
         return derive(out, type, arrays -> {
             INDArray x = arrays[0].dataType() == type.nd4j() ? arrays[0] : arrays[0].castTo(type.nd4j());
             INDArray y = arrays[1].dataType() == type.nd4j() ? arrays[1] : arrays[1].castTo(type.nd4j());
+            // same rank as the result first (a free reshape): ND4J fails on e.g. [2] - [1, 1]
+            x = alignRank(x, out.length);
+            y = alignRank(y, out.length);
             INDArray z = Nd4j.create(type.nd4j(), out);
             Nd4j.exec(op.create(x, y, z));
             return z;
@@ -477,49 +487,221 @@ public final class Tensor {
 
     @Override public String toString() { return TensorFormat.format(this); }
 
-    // --- issue 9 stopgap (zoo): replaced by the tensorapi branch at merge ---
-    public Tensor narrow(int dim, long start, long length) {
-        int d = Shapes.normalizeDim(dim, dim(), "narrow");
-        long begin = start < 0 ? start + shape[d] : start;
-        if (begin < 0 || length < 0 || begin + length > shape[d]) {
-            throw new ShapeException("narrow(): start " + start + " and length " + length + " exceed dimension " + d
-                    + " of size " + shape[d] + " (shape " + Shapes.format(shape) + ")");
-        }
-        long[] out = shape.clone();
-        out[d] = length;
-        return derive(out, a -> {
-            org.nd4j.linalg.indexing.INDArrayIndex[] index = new org.nd4j.linalg.indexing.INDArrayIndex[a.rank()];
-            for (int i = 0; i < index.length; i++) index[i] = org.nd4j.linalg.indexing.NDArrayIndex.all();
-            index[d] = org.nd4j.linalg.indexing.NDArrayIndex.interval(begin, begin + length);
-            return a.get(index).dup('c');
-        });
-    }
+    // --- issue 9: tensor API ---
 
-    public java.util.List<Tensor> chunk(int chunks, int dim) {
-        if (chunks <= 0) throw new IllegalArgumentException("chunk(): chunks must be greater than 0, got " + chunks);
-        int d = Shapes.normalizeDim(dim, dim(), "chunk");
-        long size = (shape[d] + chunks - 1) / chunks;
-        java.util.List<Tensor> out = new java.util.ArrayList<>();
-        for (long start = 0; start < shape[d] || (shape[d] == 0 && out.isEmpty()); start += Math.max(size, 1)) {
-            out.add(narrow(d, start, Math.min(size, shape[d] - start)));
-        }
-        return out;
+    private static INDArray alignRank(INDArray a, int rank) {
+        if (a.rank() >= rank) return a;
+        long[] aligned = new long[rank];
+        Arrays.fill(aligned, 1);
+        System.arraycopy(a.shape(), 0, aligned, rank - a.rank(), a.rank());
+        return a.reshape('c', aligned);
     }
+    // Short forms delegating to Indexing, Views, Comparisons, Elementwise, Reductions, Sorting,
+    // Factories, Einsum and Readers; names and semantics are PyTorch's (camelCase).
 
-    public Tensor roll(long[] shifts, int[] dims) {
-        if (shifts.length != dims.length) {
-            throw new IllegalArgumentException("roll(): shifts and dimensions must align, got " + shifts.length + " shifts and "
-                    + dims.length + " dims");
-        }
-        Tensor out = this;
-        for (int i = 0; i < dims.length; i++) {
-            int d = Shapes.normalizeDim(dims[i], dim(), "roll");
-            long size = shape[d];
-            if (size == 0) continue;
-            long s = Math.floorMod(shifts[i], size);
-            if (s == 0) continue;
-            out = cat(d, out.narrow(d, size - s, s), out.narrow(d, 0, size - s));
-        }
-        return out;
+    /** The sizes as {@code torch.Size}, printing as {@code torch.Size([12, 1000])}. */
+    public Size size() { return new Size(shape); }
+
+    /** {@code x[:, i]} for dim 1: removes the dim. */
+    public Tensor select(int dim, long index) { return Indexing.select(this, dim, index); }
+    public Tensor narrow(int dim, long start, long length) { return Indexing.narrow(this, dim, start, length); }
+    /** Python's {@code start:end} on one dim; bounds are clamped, negatives count from the end. */
+    public Tensor slice(int dim, long start, long end) { return Indexing.slice(this, dim, start, end, 1); }
+    public Tensor slice(int dim, long start, long end, long step) { return Indexing.slice(this, dim, start, end, step); }
+    /** {@code x[...]} with {@link Index} items: {@code x.index(all(), at(0))} is {@code x[:, 0]}. */
+    public Tensor index(Index... items) { return Indexing.index(this, items); }
+    /** {@code x.get(":, 0")}, {@code x.get("..., :4, :4")}, {@code x.get("1:, ::2, None")}: Python's index text. */
+    public Tensor get(String index) { return Indexing.index(this, Index.parse(index)); }
+    /** {@code x[mask]} for a bool tensor (a 1-D result), {@code x[idx]} for an integer tensor (rows of dim 0). */
+    public Tensor get(Tensor index) {
+        return index.dtype == DType.BOOL ? Indexing.maskedSelect(this, index) : Indexing.take(this, index);
     }
+    public Tensor indexSelect(int dim, Tensor index) { return Indexing.indexSelect(this, dim, index); }
+    public Tensor gather(int dim, Tensor index) { return Indexing.gather(this, dim, index); }
+    public Tensor maskedSelect(Tensor mask) { return Indexing.maskedSelect(this, mask); }
+
+    /** Broadcasts size-1 dims to the given sizes; -1 keeps a dim; new leading dims may be added. */
+    public Tensor expand(long... sizes) { return Views.expand(this, sizes); }
+    public Tensor expandAs(Tensor other) { return Views.expand(this, other.shape); }
+    public Tensor repeat(long... repeats) { return Views.repeat(this, repeats); }
+    /** Every tensor here is already contiguous: returns this tensor, so ported code runs unchanged. */
+    public Tensor contiguous() { return this; }
+    public List<Tensor> split(long splitSize, int dim) { return Views.split(this, splitSize, dim); }
+    public List<Tensor> split(long splitSize) { return Views.split(this, splitSize, 0); }
+    public List<Tensor> split(long[] splitSizes, int dim) { return Views.split(this, splitSizes, dim); }
+    public List<Tensor> chunk(int chunks, int dim) { return Views.chunk(this, chunks, dim); }
+    public List<Tensor> chunk(int chunks) { return Views.chunk(this, chunks, 0); }
+    public List<Tensor> unbind(int dim) { return Views.unbind(this, dim); }
+    public List<Tensor> unbind() { return Views.unbind(this, 0); }
+    public static Tensor stack(int dim, Tensor... ts) { return Views.stack(dim, ts); }
+    public static Tensor stack(int dim, List<Tensor> ts) { return Views.stack(dim, ts.toArray(new Tensor[0])); }
+    public static Tensor cat(int dim, List<Tensor> ts) { return cat(dim, ts.toArray(new Tensor[0])); }
+    public Tensor flip(int... dims) { return Views.flip(this, dims); }
+    public Tensor roll(long[] shifts, int[] dims) { return Views.roll(this, shifts, dims); }
+    public Tensor roll(long shift, int dim) { return Views.roll(this, new long[]{shift}, new int[]{dim}); }
+    /** Rolls the flattened tensor, then restores the shape (PyTorch's roll without dims). */
+    public Tensor roll(long shift) { return Views.roll(this, shift); }
+    public Tensor unflatten(int dim, long... sizes) { return Views.unflatten(this, dim, sizes); }
+    public Tensor movedim(int source, int destination) { return Views.movedim(this, source, destination); }
+    public Tensor tril() { return Views.triangle(this, 0, true); }
+    public Tensor tril(long diagonal) { return Views.triangle(this, diagonal, true); }
+    public Tensor triu() { return Views.triangle(this, 0, false); }
+    public Tensor triu(long diagonal) { return Views.triangle(this, diagonal, false); }
+
+    public Tensor eq(Tensor other) { return Comparisons.compare(this, other, Comparisons.Cmp.EQ); }
+    public Tensor ne(Tensor other) { return Comparisons.compare(this, other, Comparisons.Cmp.NE); }
+    public Tensor lt(Tensor other) { return Comparisons.compare(this, other, Comparisons.Cmp.LT); }
+    public Tensor le(Tensor other) { return Comparisons.compare(this, other, Comparisons.Cmp.LE); }
+    public Tensor gt(Tensor other) { return Comparisons.compare(this, other, Comparisons.Cmp.GT); }
+    public Tensor ge(Tensor other) { return Comparisons.compare(this, other, Comparisons.Cmp.GE); }
+    public Tensor eq(double value) { return Comparisons.compare(this, value, Comparisons.Cmp.EQ); }
+    public Tensor ne(double value) { return Comparisons.compare(this, value, Comparisons.Cmp.NE); }
+    public Tensor lt(double value) { return Comparisons.compare(this, value, Comparisons.Cmp.LT); }
+    public Tensor le(double value) { return Comparisons.compare(this, value, Comparisons.Cmp.LE); }
+    public Tensor gt(double value) { return Comparisons.compare(this, value, Comparisons.Cmp.GT); }
+    public Tensor ge(double value) { return Comparisons.compare(this, value, Comparisons.Cmp.GE); }
+    public Tensor logicalAnd(Tensor other) { return Comparisons.logical(this, other, "logical_and"); }
+    public Tensor logicalOr(Tensor other) { return Comparisons.logical(this, other, "logical_or"); }
+    public Tensor logicalXor(Tensor other) { return Comparisons.logical(this, other, "logical_xor"); }
+    public Tensor logicalNot() { return Comparisons.logicalNot(this); }
+    public static Tensor where(Tensor condition, Tensor x, Tensor y) { return Comparisons.where(condition, x, y); }
+    public static Tensor where(Tensor condition, Tensor x, double y) { return Comparisons.where(condition, x, y); }
+    public static Tensor where(Tensor condition, double x, Tensor y) {
+        return Comparisons.where(condition, Comparisons.scalarLike(y, x), y);
+    }
+    public Tensor maskedFill(Tensor mask, double value) { return Comparisons.maskedFill(this, mask, value); }
+    public Tensor maskedFill(Tensor mask, Tensor value) { return Comparisons.maskedFill(this, mask, value); }
+    public Tensor isnan() { return Comparisons.isNan(this); }
+    public Tensor isinf() { return Comparisons.isInf(this); }
+    public Tensor isfinite() { return isnan().logicalOr(isinf()).logicalNot(); }
+
+    public Tensor abs() { return Elementwise.abs(this); }
+    public Tensor neg() { return Elementwise.neg(this); }
+    public Tensor sign() { return Elementwise.sign(this); }
+    public Tensor sqrt() { return Elementwise.sqrt(this); }
+    public Tensor rsqrt() { return Elementwise.rsqrt(this); }
+    public Tensor log() { return Elementwise.log(this); }
+    public Tensor log1p() { return Elementwise.log1p(this); }
+    public Tensor sin() { return Elementwise.sin(this); }
+    public Tensor cos() { return Elementwise.cos(this); }
+    public Tensor erf() { return Elementwise.erf(this); }
+    public Tensor reciprocal() { return Elementwise.reciprocal(this); }
+    public Tensor floor() { return Elementwise.floor(this); }
+    public Tensor ceil() { return Elementwise.ceil(this); }
+    public Tensor round() { return Elementwise.round(this); }
+    public Tensor pow(double exponent) { return Elementwise.pow(this, exponent); }
+    public Tensor pow(Tensor exponent) { return Elementwise.pow(this, exponent); }
+    public Tensor clamp(double min, double max) { return Elementwise.clamp(this, min, max); }
+    public Tensor clampMin(double min) { return Elementwise.clamp(this, min, null); }
+    public Tensor clampMax(double max) { return Elementwise.clamp(this, null, max); }
+    public Tensor maximum(Tensor other) { return Elementwise.extreme(this, other, true); }
+    public Tensor minimum(Tensor other) { return Elementwise.extreme(this, other, false); }
+
+    public Tensor sum(int dim, boolean keepdim) { return Reductions.sum(this, new int[]{dim}, keepdim); }
+    public Tensor sum(int[] dims, boolean keepdim) { return Reductions.sum(this, dims, keepdim); }
+    public Tensor mean(int dim, boolean keepdim) { return Reductions.mean(this, new int[]{dim}, keepdim); }
+    public Tensor mean(int[] dims, boolean keepdim) { return Reductions.mean(this, dims, keepdim); }
+    public Tensor prod() { return Reductions.prod(this, new int[0], false); }
+    public Tensor prod(int dim) { return Reductions.prod(this, new int[]{dim}, false); }
+    public Tensor prod(int dim, boolean keepdim) { return Reductions.prod(this, new int[]{dim}, keepdim); }
+    public Tensor max() { return Reductions.extremeAll(this, true); }
+    public Tensor min() { return Reductions.extremeAll(this, false); }
+    public ValuesIndices max(int dim) { return Reductions.extremeDim(this, dim, false, true); }
+    public ValuesIndices max(int dim, boolean keepdim) { return Reductions.extremeDim(this, dim, keepdim, true); }
+    public ValuesIndices min(int dim) { return Reductions.extremeDim(this, dim, false, false); }
+    public ValuesIndices min(int dim, boolean keepdim) { return Reductions.extremeDim(this, dim, keepdim, false); }
+    /** {@code torch.max(a, b)}: the elementwise maximum. */
+    public Tensor max(Tensor other) { return maximum(other); }
+    public Tensor min(Tensor other) { return minimum(other); }
+    public Tensor amax(int... dims) { return Reductions.amax(this, dims, false, true); }
+    public Tensor amax(int[] dims, boolean keepdim) { return Reductions.amax(this, dims, keepdim, true); }
+    public Tensor amin(int... dims) { return Reductions.amax(this, dims, false, false); }
+    public Tensor amin(int[] dims, boolean keepdim) { return Reductions.amax(this, dims, keepdim, false); }
+    public Tensor argmax() { return Reductions.argExtreme(flatten(), 0, false, true); }
+    public Tensor argmax(int dim, boolean keepdim) { return Reductions.argExtreme(this, dim, keepdim, true); }
+    public Tensor argmin() { return Reductions.argExtreme(flatten(), 0, false, false); }
+    public Tensor argmin(int dim) { return Reductions.argExtreme(this, dim, false, false); }
+    public Tensor argmin(int dim, boolean keepdim) { return Reductions.argExtreme(this, dim, keepdim, false); }
+    /** Unbiased (correction 1), as PyTorch's default. */
+    public Tensor var() { return Reductions.var(this, new int[0], 1, false); }
+    public Tensor var(int dim) { return Reductions.var(this, new int[]{dim}, 1, false); }
+    public Tensor var(int[] dims, double correction, boolean keepdim) { return Reductions.var(this, dims, correction, keepdim); }
+    public Tensor std() { return Reductions.std(this, new int[0], 1, false); }
+    public Tensor std(int dim) { return Reductions.std(this, new int[]{dim}, 1, false); }
+    public Tensor std(int[] dims, double correction, boolean keepdim) { return Reductions.std(this, dims, correction, keepdim); }
+    /** The 2-norm of all elements. */
+    public Tensor norm() { return norm(2, new int[0], false); }
+    public Tensor norm(double p) { return norm(p, new int[0], false); }
+    public Tensor norm(double p, int dim) { return norm(p, new int[]{dim}, false); }
+    /** The p-norm over dims (all when empty); p may be infinite. */
+    public Tensor norm(double p, int[] dims, boolean keepdim) {
+        Tensor a = floating().abs();
+        if (Double.isInfinite(p)) return p > 0 ? a.amax(dims, keepdim) : a.amin(dims, keepdim);
+        if (p == 0) return a.ne(0).to(floatType()).sum(dims, keepdim);
+        return a.pow(p).sum(dims, keepdim).pow(1 / p);
+    }
+    public Tensor cumsum(int dim) { return Reductions.cumsum(this, dim); }
+    public ValuesIndices topk(long k) { return Sorting.topk(this, k, -1, true, true); }
+    public ValuesIndices topk(long k, int dim) { return Sorting.topk(this, k, dim, true, true); }
+    public ValuesIndices topk(long k, int dim, boolean largest, boolean sorted) { return Sorting.topk(this, k, dim, largest, sorted); }
+    public ValuesIndices sort() { return Sorting.sort(this, -1, false); }
+    public ValuesIndices sort(int dim) { return Sorting.sort(this, dim, false); }
+    public ValuesIndices sort(int dim, boolean descending) { return Sorting.sort(this, dim, descending); }
+    public Tensor argsort() { return Sorting.sort(this, -1, false).indices(); }
+    public Tensor argsort(int dim) { return Sorting.sort(this, dim, false).indices(); }
+    public Tensor argsort(int dim, boolean descending) { return Sorting.sort(this, dim, descending).indices(); }
+    public Tensor any() { return Reductions.anyAll(this, new int[0], false, true); }
+    public Tensor any(int dim) { return Reductions.anyAll(this, new int[]{dim}, false, true); }
+    public Tensor any(int dim, boolean keepdim) { return Reductions.anyAll(this, new int[]{dim}, keepdim, true); }
+    public Tensor all() { return Reductions.anyAll(this, new int[0], false, false); }
+    public Tensor all(int dim) { return Reductions.anyAll(this, new int[]{dim}, false, false); }
+    public Tensor all(int dim, boolean keepdim) { return Reductions.anyAll(this, new int[]{dim}, keepdim, false); }
+
+    /** {@code torch.einsum}: {@code Tensor.einsum("bhqd,bhkd->bhqk", q, k)}. */
+    public static Tensor einsum(String equation, Tensor... operands) { return Einsum.einsum(equation, operands); }
+
+    /** {@code x.float()} ({@code float} is a Java keyword). */
+    public Tensor toFloat() { return to(DType.FLOAT32); }
+    public Tensor toDouble() { return to(DType.FLOAT64); }
+    /** {@code x.long()}. */
+    public Tensor toLong() { return to(DType.INT64); }
+    public Tensor toInt() { return to(DType.INT32); }
+    public Tensor bool() { return to(DType.BOOL); }
+    public Tensor half() { return to(DType.FLOAT16); }
+
+    public float[] toFloatArray() { return Readers.floats(this); }
+    public double[] toDoubleArray() { return Readers.doubles(this); }
+    public long[] toLongArray() { return Readers.longs(this); }
+    /** {@code tolist()}: nested Lists of Double, Long or Boolean; a 0-dim tensor gives the number itself. */
+    public Object toList() { return Readers.toList(this); }
+
+    public static Tensor of(long[] data, long... shape) {
+        long[] s = shape.length == 0 ? new long[]{data.length} : Shapes.inferView(new long[]{data.length}, shape, "Tensor.of");
+        return of(Nd4j.createFromArray(data.clone()).reshape('c', s));
+    }
+    public static Tensor of(boolean[] data, long... shape) {
+        long[] s = shape.length == 0 ? new long[]{data.length} : Shapes.inferView(new long[]{data.length}, shape, "Tensor.of");
+        return of(Nd4j.createFromArray(data.clone()).reshape('c', s));
+    }
+    public static Tensor arange(long start, long end) { return Factories.arangeLong(start, end, 1, false); }
+    public static Tensor arange(long start, long end, long step) { return Factories.arangeLong(start, end, step, false); }
+    /** Floating-point arange (float32): {@code Tensor.arange(0.0, 1.0, 0.25)}. */
+    public static Tensor arange(double start, double end, double step) { return Factories.arange(DType.FLOAT32, start, end, step); }
+    public static Tensor arange(DType dtype, double start, double end, double step) { return Factories.arange(dtype, start, end, step); }
+    public static Tensor linspace(double start, double end, long steps) { return Factories.linspace(start, end, steps); }
+    public static Tensor eye(long n) { return Factories.eye(n, n); }
+    public static Tensor eye(long n, long m) { return Factories.eye(n, m); }
+    public static Tensor full(DType dtype, double value, long... shape) { return Factories.full(dtype, value, shape); }
+    public static Tensor zerosLike(Tensor x) { return Factories.fill(x, x.dtype, 0); }
+    public static Tensor onesLike(Tensor x) { return Factories.fill(x, x.dtype, 1); }
+    public static Tensor fullLike(Tensor x, double value) { return Factories.fill(x, x.dtype, value); }
+    /** Like PyTorch's, but zero-filled rather than uninitialised. */
+    public static Tensor emptyLike(Tensor x) { return Factories.fill(x, x.dtype, 0); }
+    public static Tensor randLike(Tensor x) { return Factories.randLike(x, false); }
+    public static Tensor randnLike(Tensor x) { return Factories.randLike(x, true); }
+    /** int64 values uniform in [low, high). */
+    public static Tensor randint(long low, long high, long... shape) { return Factories.randint(low, high, shape); }
+    /** {@code torch.meshgrid(*ts, indexing="ij")}. */
+    public static List<Tensor> meshgrid(Tensor... ts) { return List.of(Factories.meshgrid("ij", ts)); }
+    public static List<Tensor> meshgrid(String indexing, Tensor... ts) { return List.of(Factories.meshgrid(indexing, ts)); }
 }
