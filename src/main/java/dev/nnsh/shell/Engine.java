@@ -29,6 +29,8 @@ final class Engine implements AutoCloseable {
         if (separateJvm) {
             builder.out(out).err(out).in(InputStream.nullInputStream())
                     .remoteVMOptions("--class-path", classpath);
+            // JShell's JDI engine without Nagle delay on its command socket (-Dnnsh.engine=jdi: JShell's own)
+            if (!"jdi".equals(System.getProperty("nnsh.engine"))) builder.executionEngine(new NoDelayExecutionControlProvider(), null);
         } else {
             builder.executionEngine("local");
         }
