@@ -16,6 +16,7 @@ public abstract class BatchNormBase<T extends BatchNormBase<T>> extends Module {
     private Double momentum = 0.1;
     private boolean affine = true;
     private boolean trackRunningStats = true;
+    private final dev.nnsh.ops.fast.EvalBatchNorm evalNorm = new dev.nnsh.ops.fast.EvalBatchNorm(); // issue 11
 
     protected BatchNormBase(long numFeatures, double eps, Double momentum, boolean affine, boolean trackRunningStats) {
         this.numFeatures = Args.positive(typeName(), "num_features", numFeatures);
@@ -96,9 +97,9 @@ public abstract class BatchNormBase<T extends BatchNormBase<T>> extends Module {
         INDArray w = affine ? ownParameters().get("weight").data().nd() : null;
         INDArray b = affine ? ownParameters().get("bias").data().nd() : null;
         if (!batchStatistics) {
-            INDArray mean = ownBuffers().get("running_mean").data().nd();
-            INDArray var = ownBuffers().get("running_var").data().nd();
-            return x.derive(x.shape(), x.dtype(), a -> NormOps.normalizeChannels(a, mean, var, w, b, eps));
+            return x.derive(x.shape(), x.dtype(), a -> evalNorm.apply(a, affine ? ownParameters().get("weight").data() : null,
+                    affine ? ownParameters().get("bias").data() : null, ownBuffers().get("running_mean").data(),
+                    ownBuffers().get("running_var").data(), eps));
         }
         INDArray[][] result = new INDArray[1][];
         Tensor out = x.derive(x.shape(), x.dtype(), a -> (result[0] = NormOps.normalizeWithBatchStatistics(a, w, b, eps))[0]);
