@@ -96,6 +96,11 @@ public abstract class BatchNormBase<T extends BatchNormBase<T>> extends Module {
         if (x.isShapeOnly()) return Tensor.shapeOnly(x.dtype(), x.shape());
         INDArray w = affine ? ownParameters().get("weight").data().nd() : null;
         INDArray b = affine ? ownParameters().get("bias").data().nd() : null;
+        if (!batchStatistics && !dev.nnsh.tensor.InPlace.enabled()) {
+            INDArray mean = ownBuffers().get("running_mean").data().nd();
+            INDArray var = ownBuffers().get("running_var").data().nd();
+            return x.derive(x.shape(), x.dtype(), a -> NormOps.normalizeChannels(a, mean, var, w, b, eps));
+        }
         if (!batchStatistics) {
             return x.derive(x.shape(), x.dtype(), a -> evalNorm.apply(a, affine ? ownParameters().get("weight").data() : null,
                     affine ? ownParameters().get("bias").data() : null, ownBuffers().get("running_mean").data(),

@@ -12,7 +12,8 @@ import dev.nnsh.testnets.SeedVGG11;
  * One network's eval forward pass at batch 12: {@code ZooForwardBench NAME [runs=3]} with NAME one
  * of seed, resnet18, resnet50, densenet121, mobilenet_v2, vgg11, alexnet, squeezenet1_1. Prints one
  * line {@code RESULT name median_s min_s max_s gflop peak_rss_mib sum} for scripts/bench (GFLOP = 2 ×
- * torchinfo's mult-adds). Not part of the test suite.
+ * torchinfo's mult-adds). {@code ZooForwardBench NAME RUNS ab} alternates passes with issue 11's fast
+ * paths off and on in the same JVM and prints {@code AB name median_off_s median_on_s}. Not part of the test suite.
  */
 public final class ZooForwardBench {
     private ZooForwardBench() {}
@@ -42,6 +43,10 @@ public final class ZooForwardBench {
         Tensor.manualSeed(0);
         Tensor input = Tensor.rand(12, channels, 224, 224);
         net.apply(input); // warm-up: parameters materialise, oneDNN primitives are created
+        if (args.length > 2 && args[2].equals("ab")) {
+            compareFastPaths(name, net, input, runs);
+            return;
+        }
         double[] seconds = new double[runs];
         double sum = 0;
         for (int r = 0; r < runs; r++) {
@@ -55,5 +60,26 @@ public final class ZooForwardBench {
         Arrays.sort(sorted);
         System.out.printf("RESULT %s %.4f %.4f %.4f %.2f %d %.6g%n", name, sorted[runs / 2], sorted[0],
                 sorted[runs - 1], gflop, ProcSelf.peakRssKib() / 1024, sum);
+    }
+
+    private static void compareFastPaths(String name, Module net, Tensor input, int runs) {
+        double[] off = new double[runs], on = new double[runs];
+        double maxRelative = 0;
+        for (int r = 0; r < runs; r++) {
+            dev.nnsh.tensor.InPlace.setEnabled(false);
+            long t0 = System.nanoTime();
+            Tensor a = net.apply(input);
+            off[r] = (System.nanoTime() - t0) / 1e9;
+            dev.nnsh.tensor.InPlace.setEnabled(true);
+            t0 = System.nanoTime();
+            Tensor b = net.apply(input);
+            on[r] = (System.nanoTime() - t0) / 1e9;
+            double scale = a.nd().amaxNumber().doubleValue();
+            maxRelative = Math.max(maxRelative, a.nd().sub(b.nd()).amaxNumber().doubleValue() / scale);
+        }
+        Arrays.sort(off);
+        Arrays.sort(on);
+        System.out.printf("AB %s %.4f %.4f ratio %.3f max_rel_diff %.2g%n", name, off[runs / 2], on[runs / 2],
+                on[runs / 2] / off[runs / 2], maxRelative);
     }
 }
