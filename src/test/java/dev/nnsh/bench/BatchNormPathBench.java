@@ -51,8 +51,16 @@ public final class BatchNormPathBench {
             Nd4j.exec(new AddOp(y, shift.reshape(1, c, 1), y));
             return y.reshape('c', 12, c, h, h);
         };
-        Supplier<INDArray>[] variants = new Supplier[]{broadcast4, op, scaleShift};
-        String[] names = {"4 broadcasts", "batchnorm op", "scale+shift"};
+        INDArray scaleC = scale.reshape(c), shiftC = shift.reshape(c);
+        Supplier<INDArray> broadcastOps = () -> {
+            INDArray x3 = x.reshape('c', 12, c, h * h);
+            INDArray y = x3.ulike();
+            Nd4j.exec(new org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp(x3, scaleC, y, 1));
+            Nd4j.exec(new org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp(y, shiftC, y, 1));
+            return y.reshape('c', 12, c, h, h);
+        };
+        Supplier<INDArray>[] variants = new Supplier[]{broadcast4, op, scaleShift, broadcastOps};
+        String[] names = {"4 broadcasts", "batchnorm op", "scale+shift", "bcast mul+add"};
         INDArray reference = broadcast4.get();
         double[][] t = new double[variants.length][rounds];
         for (int r = 0; r < rounds; r++) {
