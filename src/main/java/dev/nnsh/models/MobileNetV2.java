@@ -67,7 +67,7 @@ public class MobileNetV2 extends Module {
         }
 
         @Override public Tensor forward(Tensor x) {
-            return useResConnect ? x.add(conv.apply(x)) : conv.apply(x);
+            return useResConnect ? dev.nnsh.tensor.InPlace.add(conv.apply(x), x) : conv.apply(x);
         }
     }
 }

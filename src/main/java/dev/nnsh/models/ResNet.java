@@ -110,7 +110,7 @@ public class ResNet extends Module {
             Tensor out = relu.apply(bn1.apply(conv1.apply(x)));
             out = bn2.apply(conv2.apply(out));
             Tensor identity = downsample == null ? x : downsample.apply(x);
-            return relu.apply(out.add(identity));
+            return relu.apply(dev.nnsh.tensor.InPlace.add(out, identity));
         }
     }
 
@@ -147,7 +147,7 @@ public class ResNet extends Module {
             out = relu.apply(bn2.apply(conv2.apply(out)));
             out = bn3.apply(conv3.apply(out));
             Tensor identity = downsample == null ? x : downsample.apply(x);
-            return relu.apply(out.add(identity));
+            return relu.apply(dev.nnsh.tensor.InPlace.add(out, identity));
         }
     }
 }

@@ -18,6 +18,7 @@ public abstract class BatchNormBase<T extends BatchNormBase<T>> extends Module {
     private Double momentum = 0.1;
     private boolean affine = true;
     private boolean trackRunningStats = true;
+    private final dev.nnsh.ops.fast.EvalBatchNorm evalNorm = new dev.nnsh.ops.fast.EvalBatchNorm(); // issue 11
 
     protected BatchNormBase(long numFeatures, double eps, Double momentum, boolean affine, boolean trackRunningStats) {
         this.numFeatures = Args.positive(typeName(), "num_features", numFeatures);
@@ -103,12 +104,19 @@ public abstract class BatchNormBase<T extends BatchNormBase<T>> extends Module {
             Buffer tracked = ownBuffers().get("num_batches_tracked");
             tracked.set(tracked.data().add(1));
             if (momentum == null) factor = 1.0 / tracked.data().item();
+            evalNorm.invalidate(); // the running statistics move in place below
         }
         Tensor mean = trackRunningStats ? ownBuffers().get("running_mean").valueFor(x) : null;
         Tensor var = trackRunningStats ? ownBuffers().get("running_var").valueFor(x) : null;
         Tensor w = affine ? ownParameters().get("weight").valueFor(x) : null;
         Tensor b = affine ? ownParameters().get("bias").valueFor(x) : null;
-        return NormOps.batchNorm(typeName(), x, numFeatures, mean, var, w, b, isTraining() || !trackRunningStats, factor, eps);
+        boolean batchStatistics = isTraining() || !trackRunningStats;
+        if (!batchStatistics && !x.isShapeOnly() && dev.nnsh.tensor.InPlace.enabled()) {
+            // eval as one cached per-channel scale and shift; the op on a shape-only copy checks the arguments
+            NormOps.batchNorm(typeName(), Tensor.shapeOnly(x.dtype(), x.shape()), numFeatures, mean, var, w, b, false, factor, eps);
+            return x.derive(x.shape(), x.dtype(), a -> evalNorm.apply(a, w, b, mean, var, eps));
+        }
+        return NormOps.batchNorm(typeName(), x, numFeatures, mean, var, w, b, batchStatistics, factor, eps);
     }
 
     @Override public String extraRepr() {

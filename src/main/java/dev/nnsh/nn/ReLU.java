@@ -3,8 +3,8 @@ package dev.nnsh.nn;
 import dev.nnsh.tensor.Tensor;
 
 /**
- * max(0, x), {@code nn.ReLU(inplace=False)}. The inplace flag is kept for printing only: the result
- * is always a new tensor, which gives the same values.
+ * max(0, x), {@code nn.ReLU(inplace=False)}. With inplace=True the input tensor is overwritten and
+ * returned, as in PyTorch.
  */
 public class ReLU extends Module {
     private boolean inplace;
@@ -18,7 +18,7 @@ public class ReLU extends Module {
         return this;
     }
 
-    @Override public Tensor forward(Tensor x) { return F.relu(x); }
+    @Override public Tensor forward(Tensor x) { return inplace ? dev.nnsh.tensor.InPlace.relu(x) : F.relu(x); }
 
     @Override public String extraRepr() { return inplace ? "inplace=True" : ""; }
 }

@@ -36,6 +36,8 @@ final class Engine implements AutoCloseable {
             options.addAll(vmOptions);
             builder.out(out).err(out).in(in)
                     .remoteVMOptions(options.toArray(new String[0]));
+            // JShell's JDI engine without Nagle delay on its command socket (-Dnnsh.engine=jdi: JShell's own)
+            if (!"jdi".equals(System.getProperty("nnsh.engine"))) builder.executionEngine(new NoDelayExecutionControlProvider(), null);
         } else {
             builder.executionEngine("local");
         }
