@@ -1,8 +1,6 @@
 package dev.nnsh.nn;
 
-import dev.nnsh.ops.Pool3dKernel;
-import dev.nnsh.tensor.ShapeException;
-import dev.nnsh.tensor.Shapes;
+import dev.nnsh.ops.ResampleOps;
 import dev.nnsh.tensor.Tensor;
 
 /** {@code nn.AdaptiveAvgPool3d(output_size)} over [N, C, D, H, W]: windows ⌊i·in/out⌋ to ⌈(i+1)·in/out⌉ per dim. */
@@ -22,13 +20,7 @@ public class AdaptiveAvgPool3d extends Module {
 
     public int[] outputSize() { return outputSize.clone(); }
 
-    @Override public Tensor forward(Tensor x) {
-        if (x.dim() != 5) {
-            throw new ShapeException(typeName() + ": expected 5D input [N, C, D, H, W], got shape " + Shapes.format(x.shape()));
-        }
-        long[] out = {x.size(0), x.size(1), outputSize[0], outputSize[1], outputSize[2]};
-        return x.derive(out, x.dtype(), a -> Pool3dKernel.adaptiveAvgPool3d(a, outputSize));
-    }
+    @Override public Tensor forward(Tensor x) { return ResampleOps.adaptiveAvgPool3d(typeName(), x, outputSize); }
 
     @Override public String extraRepr() { return "output_size=" + Args.intOrTuple(outputSize, givenAsInt); }
 }

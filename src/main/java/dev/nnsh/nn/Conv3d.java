@@ -1,8 +1,6 @@
 package dev.nnsh.nn;
 
-import dev.nnsh.ops.Conv3dKernel;
-import dev.nnsh.tensor.ShapeException;
-import dev.nnsh.tensor.Shapes;
+import dev.nnsh.ops.ConvOps;
 import dev.nnsh.tensor.Tensor;
 
 /**
@@ -34,29 +32,8 @@ public class Conv3d extends ConvNd<Conv3d> {
     public Conv3d dilation(int dD, int dH, int dW) { return setDilation(new int[]{dD, dH, dW}); }
 
     @Override public Tensor forward(Tensor x) {
-        if (x.dim() != 5) {
-            throw new ShapeException(typeName() + ": expected 5D input [N, C, D, H, W], got " + x.dim() + "D input of shape "
-                    + Shapes.format(x.shape()));
-        }
-        if (x.size(1) != inChannels) {
-            throw new ShapeException(typeName() + ": expected input with " + inChannels + " channels, got " + x.size(1)
-                    + " (input shape " + Shapes.format(x.shape()) + ")");
-        }
-        int[] pad = padding();
-        long[] out = {x.size(0), outChannels, 0, 0, 0};
-        for (int i = 0; i < 3; i++) {
-            long size = (x.size(2 + i) + 2L * pad[i] - (long) dilation[i] * (kernel[i] - 1) - 1) / stride[i] + 1;
-            if (x.size(2 + i) + 2L * pad[i] < (long) dilation[i] * (kernel[i] - 1) + 1) {
-                throw new ShapeException(typeName() + ": input " + Shapes.format(x.shape()) + " (padded) is smaller than the kernel "
-                        + Args.tuple(kernel) + " in spatial dim " + i);
-            }
-            out[2 + i] = size;
-        }
-        Parameter w = ownParameters().get("weight");
         Parameter b = ownParameters().get("bias");
-        Tensor wv = w.valueFor(x);
-        Tensor bv = b == null ? null : b.valueFor(x);
-        if (x.isShapeOnly()) return Tensor.shapeOnly(x.dtype(), out);
-        return x.derive(out, x.dtype(), a -> Conv3dKernel.conv3d(a, wv.nd(), bv == null ? null : bv.nd(), stride, pad, dilation, groups, out));
+        return ConvOps.conv3d(typeName(), x, ownParameters().get("weight").valueFor(x), b == null ? null : b.valueFor(x), stride,
+                padding(), dilation, groups);
     }
 }

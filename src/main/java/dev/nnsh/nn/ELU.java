@@ -1,5 +1,6 @@
 package dev.nnsh.nn;
 
+import dev.nnsh.ops.ActivationOps;
 import dev.nnsh.tensor.Tensor;
 
 /** x for x > 0, α·(eˣ − 1) otherwise, {@code nn.ELU(alpha=1.0, inplace=False)}. */
@@ -13,10 +14,7 @@ public class ELU extends Module {
         this.alpha = alpha;
     }
 
-    /** For α > 0: relu(x) + min(0, α·(eˣ − 1)), which is x above 0 and α·(eˣ − 1) below. */
-    @Override public Tensor forward(Tensor x) {
-        return x.relu().add(Elementwise.clampMax(x.exp().sub(1).mul(alpha), 0));
-    }
+    @Override public Tensor forward(Tensor x) { return ActivationOps.elu(x, alpha); }
 
     @Override public String extraRepr() { return "alpha=" + PyFormat.floatRepr(alpha); }
 }

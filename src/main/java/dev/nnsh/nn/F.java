@@ -1,6 +1,7 @@
 package dev.nnsh.nn;
 
 import dev.nnsh.ops.ActivationOps;
+import dev.nnsh.ops.ChannelOps;
 import dev.nnsh.ops.ConvOps;
 import dev.nnsh.ops.DropoutOps;
 import dev.nnsh.ops.EmbeddingOps;
@@ -222,15 +223,15 @@ public final class F {
         return dev.nnsh.ops.ScaledDotProductAttention.compute(q, k, v, attnMask, dropoutP, isCausal, scale);
     }
 
-    public static Tensor hardsigmoid(Tensor x) { return dev.nnsh.ops.Activations.hardsigmoid(x); }
+    public static Tensor hardsigmoid(Tensor x) { return ActivationOps.hardsigmoid(x); }
 
-    public static Tensor mish(Tensor x) { return dev.nnsh.ops.Activations.mish(x); }
+    public static Tensor mish(Tensor x) { return ActivationOps.mish(x); }
 
     public static Tensor softplus(Tensor x) { return dev.nnsh.ops.Activations.softplus(x); }
 
     public static Tensor elu(Tensor x) { return elu(x, 1.0); }
 
-    public static Tensor elu(Tensor x, double alpha) { return dev.nnsh.ops.Activations.elu(x, alpha); }
+    public static Tensor elu(Tensor x, double alpha) { return ActivationOps.elu(x, alpha); }
 
     /** {@code F.normalize(x)}: unit 2-norm over dim 1 (eps 1e-12). */
     public static Tensor normalize(Tensor x) { return normalize(x, 2, 1, 1e-12); }
@@ -291,4 +292,50 @@ public final class F {
     public static Tensor mseLoss(Tensor input, Tensor target, String reduction) {
         return dev.nnsh.ops.Losses.mseLoss(input, target, reduction);
     }
+    // --- zoo layers ---
+
+    /** min(max(x, −1), 1). */
+    public static Tensor hardtanh(Tensor x) { return hardtanh(x, -1.0, 1.0); }
+
+    /** min(max(x, minVal), maxVal). */
+    public static Tensor hardtanh(Tensor x, double minVal, double maxVal) { return ActivationOps.hardtanh("hardtanh", x, minVal, maxVal); }
+
+    /** max(0, x) + a·min(0, x), weight a of one element or one per channel (dim 1). */
+    public static Tensor prelu(Tensor x, Tensor weight) { return ActivationOps.prelu("prelu", x, weight); }
+
+    public static Tensor conv3d(Tensor x, Tensor weight, Tensor bias) {
+        return conv3d(x, weight, bias, new int[]{1, 1, 1}, new int[]{0, 0, 0}, new int[]{1, 1, 1}, 1);
+    }
+
+    /** 3-D convolution of [N, C, D, H, W]; weight [C_out, C_in/groups, kD, kH, kW]; padding per dim (d, h, w). */
+    public static Tensor conv3d(Tensor x, Tensor weight, Tensor bias, int[] stride, int[] padding, int[] dilation, int groups) {
+        return ConvOps.conv3d("conv3d", x, weight, bias, stride, padding, dilation, groups);
+    }
+
+    public static Tensor maxPool3d(Tensor x, int kernel) {
+        return maxPool3d(x, new int[]{kernel, kernel, kernel}, new int[]{kernel, kernel, kernel}, new int[]{0, 0, 0},
+                new int[]{1, 1, 1}, false);
+    }
+
+    /** Max pooling of [N, C, D, H, W]; padding counts as −∞; ceil mode as PyTorch's. */
+    public static Tensor maxPool3d(Tensor x, int[] kernel, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
+        return PoolOps.maxPool3d("max_pool3d", x, kernel, stride, padding, dilation, ceilMode);
+    }
+
+    public static Tensor adaptiveAvgPool3d(Tensor x, int size) { return adaptiveAvgPool3d(x, size, size, size); }
+
+    /** Output [N, C, outD, outH, outW]; window i covers [⌊i·in/out⌋, ⌈(i+1)·in/out⌉) in each dim. */
+    public static Tensor adaptiveAvgPool3d(Tensor x, int outD, int outH, int outW) {
+        return ResampleOps.adaptiveAvgPool3d("adaptive_avg_pool3d", x, new int[]{outD, outH, outW});
+    }
+
+    public static Tensor instanceNorm(Tensor x) { return instanceNorm(x, null, null, 1e-5); }
+
+    /** Each channel of each sample of [N, C, *] normalised over its positions; weight and bias per channel, may be null. */
+    public static Tensor instanceNorm(Tensor x, Tensor weight, Tensor bias, double eps) {
+        return NormOps.instanceNorm("instance_norm", x, null, weight, bias, eps);
+    }
+
+    /** [N, C, *] viewed as [N, g, C/g, *] and transposed to [N, C/g, g, *]. */
+    public static Tensor channelShuffle(Tensor x, int groups) { return ChannelOps.channelShuffle("channel_shuffle", x, groups); }
 }

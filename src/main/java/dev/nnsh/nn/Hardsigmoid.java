@@ -1,5 +1,6 @@
 package dev.nnsh.nn;
 
+import dev.nnsh.ops.ActivationOps;
 import dev.nnsh.tensor.Tensor;
 
 /** relu6(x + 3)/6, {@code nn.Hardsigmoid(inplace=False)}; PyTorch prints it as {@code Hardsigmoid()} either way. */
@@ -8,5 +9,5 @@ public class Hardsigmoid extends Module {
 
     public Hardsigmoid(boolean inplace) {}
 
-    @Override public Tensor forward(Tensor x) { return F.relu6(x.add(3)).div(6); }
+    @Override public Tensor forward(Tensor x) { return ActivationOps.hardsigmoid(x); }
 }

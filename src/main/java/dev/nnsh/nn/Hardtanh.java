@@ -1,5 +1,6 @@
 package dev.nnsh.nn;
 
+import dev.nnsh.ops.ActivationOps;
 import dev.nnsh.tensor.Tensor;
 
 /** min(max(x, min_val), max_val), {@code nn.Hardtanh(min_val=-1.0, max_val=1.0, inplace=False)}. */
@@ -15,7 +16,7 @@ public class Hardtanh extends Module {
         this.maxVal = maxVal;
     }
 
-    @Override public Tensor forward(Tensor x) { return Elementwise.clampMax(Elementwise.clampMin(x, minVal), maxVal); }
+    @Override public Tensor forward(Tensor x) { return ActivationOps.hardtanh(typeName(), x, minVal, maxVal); }
 
     @Override public String extraRepr() { return "min_val=" + PyFormat.floatRepr(minVal) + ", max_val=" + PyFormat.floatRepr(maxVal); }
 }

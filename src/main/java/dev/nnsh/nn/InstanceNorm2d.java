@@ -1,5 +1,6 @@
 package dev.nnsh.nn;
 
+import dev.nnsh.ops.NormOps;
 import dev.nnsh.tensor.ShapeException;
 import dev.nnsh.tensor.Shapes;
 import dev.nnsh.tensor.Tensor;
@@ -28,19 +29,9 @@ public class InstanceNorm2d extends Module {
 
     @Override public Tensor forward(Tensor x) {
         if (x.dim() != 4) throw new ShapeException("InstanceNorm2d: expected 4D input (got " + x.dim() + "D input of shape " + Shapes.format(x.shape()) + ")");
-        if (x.size(1) != numFeatures) {
-            throw new ShapeException("InstanceNorm2d: expected input with " + numFeatures + " channels, got " + Shapes.format(x.shape()));
-        }
-        long n = x.size(0), c = x.size(1), h = x.size(2), w = x.size(3);
-        Tensor flat = x.reshape(n, c, h * w);
-        Tensor centred = flat.sub(flat.mean(2).unsqueeze(2));
-        Tensor var = centred.mul(centred).mean(2).unsqueeze(2);
-        Tensor out = centred.div(Elementwise.sqrt(var.add(eps))).reshape(n, c, h, w);
-        if (affine) {
-            out = out.mul(ownParameters().get("weight").valueFor(x).reshape(1, c, 1, 1))
-                    .add(ownParameters().get("bias").valueFor(x).reshape(1, c, 1, 1));
-        }
-        return out;
+        Tensor weight = affine ? ownParameters().get("weight").valueFor(x) : null;
+        Tensor bias = affine ? ownParameters().get("bias").valueFor(x) : null;
+        return NormOps.instanceNorm(typeName(), x, numFeatures, weight, bias, eps);
     }
 
     @Override public String extraRepr() {

@@ -1,8 +1,6 @@
 package dev.nnsh.nn;
 
-import dev.nnsh.ops.Pool3dKernel;
-import dev.nnsh.tensor.ShapeException;
-import dev.nnsh.tensor.Shapes;
+import dev.nnsh.ops.PoolOps;
 import dev.nnsh.tensor.Tensor;
 
 /**
@@ -31,25 +29,7 @@ public class MaxPool3d extends PoolLayer {
     }
 
     @Override public Tensor forward(Tensor x) {
-        if (x.dim() != 5) {
-            throw new ShapeException(typeName() + ": expected 5D input [N, C, D, H, W], got shape " + Shapes.format(x.shape()));
-        }
-        int[] k = kernelSize(), s = stride(), p = padding(), d = dilation();
-        Args.padAtMostHalfKernel("MaxPool3d", p, k);
-        long[] out = {x.size(0), x.size(1), 0, 0, 0};
-        for (int i = 0; i < 3; i++) {
-            long span = (long) d[i] * (k[i] - 1) + 1;
-            long room = x.size(2 + i) + 2L * p[i] - span;
-            if (room < 0) {
-                throw new ShapeException(typeName() + ": input " + Shapes.format(x.shape()) + " is smaller than the window "
-                        + Args.tuple(k) + " in spatial dim " + i);
-            }
-            long size = (ceilMode() ? Math.floorDiv(room + s[i] - 1, s[i]) : room / s[i]) + 1;
-            // PyTorch: in ceil mode the last window must start inside the input or its left padding
-            if (ceilMode() && (size - 1) * s[i] >= x.size(2 + i) + p[i]) size--;
-            out[2 + i] = size;
-        }
-        return x.derive(out, x.dtype(), a -> Pool3dKernel.maxPool3d(a, k, s, p, d, out));
+        return PoolOps.maxPool3d(typeName(), x, kernelSize(), stride(), padding(), dilation(), ceilMode());
     }
 
     @Override public String extraRepr() {

@@ -1,6 +1,6 @@
 package dev.nnsh.nn;
 
-import dev.nnsh.tensor.ShapeException;
+import dev.nnsh.ops.ActivationOps;
 import dev.nnsh.tensor.Tensor;
 
 /**
@@ -19,20 +19,7 @@ public class PReLU extends Module {
         addParameter("weight", Init.constant(init), numParameters);
     }
 
-    @Override public Tensor forward(Tensor x) {
-        Tensor a = ownParameters().get("weight").valueFor(x);
-        if (numParameters > 1) {
-            if (x.dim() < 2 || x.size(1) != numParameters) {
-                throw new ShapeException("PReLU: expected input with " + numParameters + " channels in dim 1, got shape "
-                        + dev.nnsh.tensor.Shapes.format(x.shape()));
-            }
-            long[] shape = new long[x.dim()];
-            java.util.Arrays.fill(shape, 1);
-            shape[1] = numParameters;
-            a = a.reshape(shape);
-        }
-        return x.relu().sub(x.mul(-1).relu().mul(a));
-    }
+    @Override public Tensor forward(Tensor x) { return ActivationOps.prelu(typeName(), x, ownParameters().get("weight").valueFor(x)); }
 
     @Override public String extraRepr() { return "num_parameters=" + numParameters; }
 }

@@ -1,5 +1,6 @@
 package dev.nnsh.nn;
 
+import dev.nnsh.ops.PadOps;
 import dev.nnsh.tensor.Tensor;
 
 /** Zero padding of the last two dims, {@code nn.ZeroPad2d(padding)}: one int or (left, right, top, bottom). */
@@ -10,7 +11,7 @@ public class ZeroPad2d extends Module {
 
     public ZeroPad2d(int left, int right, int top, int bottom) { this.padding = new int[]{left, right, top, bottom}; }
 
-    @Override public Tensor forward(Tensor x) { return F.pad(x, padding); }
+    @Override public Tensor forward(Tensor x) { return PadOps.pad(x, padding, "constant", 0); }
 
     @Override public String extraRepr() { return Args.tuple(padding); }
 }

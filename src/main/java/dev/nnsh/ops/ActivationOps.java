@@ -1,5 +1,7 @@
 package dev.nnsh.ops;
 
+import dev.nnsh.tensor.Shapes;
+import dev.nnsh.tensor.ShapeException;
 import dev.nnsh.tensor.DType;
 import dev.nnsh.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -87,5 +89,49 @@ public final class ActivationOps {
     private static INDArray hardswish(INDArray a) {
         INDArray gate = Transforms.min(Transforms.max(a.add(3), 0, false), 6, false);
         return gate.muli(a).divi(6);
+    }
+
+    // --- zoo layers ---
+
+    /** relu6(x + 3)/6. */
+    public static Tensor hardsigmoid(Tensor x) { return map(x, a -> Transforms.min(Transforms.max(a.add(3), 0, false), 6, false).divi(6)); }
+
+    /** min(max(x, minVal), maxVal). */
+    public static Tensor hardtanh(String who, Tensor x, double minVal, double maxVal) {
+        if (!(maxVal > minVal)) throw new IllegalArgumentException(who + ": max_val (" + maxVal + ") must be larger than min_val (" + minVal + ")");
+        return map(x, a -> Transforms.min(Transforms.max(a, minVal, true), maxVal, false));
+    }
+
+    /** x for x > 0, α·(eˣ − 1) otherwise. */
+    public static Tensor elu(Tensor x, double alpha) {
+        // max(x, 0) + α·(e^min(x, 0) − 1): the second term is 0 above zero, the first below
+        return map(x, a -> Transforms.max(a, 0, true).addi(Transforms.exp(Transforms.min(a, 0, true), false).subi(1).muli(alpha)));
+    }
+
+    /** x·tanh(softplus(x)). */
+    public static Tensor mish(Tensor x) { return map(x, ElementwiseKernels::mish); }
+
+    /**
+     * max(0, x) + a·min(0, x) with weight a of one element, or one per channel (dim 1 of x).
+     */
+    public static Tensor prelu(String who, Tensor x, Tensor weight) {
+        long slopes = weight.numel();
+        if (weight.dim() != 1) throw new ShapeException(who + ": weight must be 1-D, got shape " + Shapes.format(weight.shape()));
+        if (slopes > 1 && (x.dim() < 2 || x.size(1) != slopes)) {
+            throw new ShapeException(who + ": expected input with " + slopes + " channels in dim 1, got shape " + Shapes.format(x.shape()));
+        }
+        Tensor in = x.dtype().isFloatingPoint() ? x : x.to(DType.FLOAT32);
+        return Tensor.derive(in.shape(), in.dtype(), a -> {
+            INDArray w = a[1].castTo(a[0].dataType());
+            INDArray negative = Transforms.min(a[0], 0, true);
+            if (slopes == 1) negative.muli(w.getDouble(0));
+            else {
+                long[] shape = new long[a[0].rank()];
+                java.util.Arrays.fill(shape, 1);
+                shape[1] = slopes;
+                negative.muli(w.reshape('c', shape).broadcast(a[0].shape()));
+            }
+            return Transforms.max(a[0], 0, true).addi(negative);
+        }, in, weight);
     }
 }

@@ -232,4 +232,34 @@ public final class ConvOps {
         return conv2dKernel(PadOps.spatial(spread, pad, 0), flipped, b, new int[]{1, 1}, new int[]{0, 0, 0, 0}, dilation, groups,
                 resultShape);
     }
+
+    // --- zoo layers ---
+
+    /**
+     * 3-D convolution of x [N, C, D, H, W]; weight [C_out, C_in/groups, kD, kH, kW]; symmetric padding
+     * per dim. {@code who} names the caller in messages (a layer's type, or "conv3d").
+     */
+    public static Tensor conv3d(String who, Tensor x, Tensor weight, Tensor bias, int[] stride, int[] padding, int[] dilation,
+                                int groups) {
+        if (x.dim() != 5) {
+            throw new ShapeException(who + ": expected 5D input [N, C, D, H, W], got " + x.dim() + "D input of shape "
+                    + Shapes.format(x.shape()));
+        }
+        long inChannels = weight.size(1) * groups;
+        if (x.size(1) != inChannels) {
+            throw new ShapeException(who + ": expected input with " + inChannels + " channels, got " + x.size(1)
+                    + " (input shape " + Shapes.format(x.shape()) + ")");
+        }
+        long[] out = {x.size(0), weight.size(0), 0, 0, 0};
+        for (int i = 0; i < 3; i++) {
+            long kernel = weight.size(2 + i);
+            if (x.size(2 + i) + 2L * padding[i] < (long) dilation[i] * (kernel - 1) + 1) {
+                throw new ShapeException(who + ": input " + Shapes.format(x.shape()) + " (padded) is smaller than the kernel "
+                        + PyFormat.tuple(new long[]{weight.size(2), weight.size(3), weight.size(4)}) + " in spatial dim " + i);
+            }
+            out[2 + i] = (x.size(2 + i) + 2L * padding[i] - (long) dilation[i] * (kernel - 1) - 1) / stride[i] + 1;
+        }
+        return Tensor.derive(out, x.dtype(), a -> Conv3dKernel.conv3d(a[0], a[1], a[2], stride, padding, dilation, groups, out),
+                x, weight, bias);
+    }
 }

@@ -215,4 +215,29 @@ public final class NormOps {
             return y3.reshape('c', a[0].shape());
         }, x, weight, bias);
     }
+
+    // --- zoo layers ---
+
+    /**
+     * {@code F.instance_norm} without running statistics: each channel of each sample of x [N, C, *]
+     * normalised over its positions (biased variance); weight and bias per channel, may be null.
+     */
+    public static Tensor instanceNorm(String who, Tensor x, Long channels, Tensor weight, Tensor bias, double eps) {
+        if (x.dim() < 3) {
+            throw new ShapeException(who + ": expected input of at least 3 dimensions [N, C, *], got shape " + Shapes.format(x.shape()));
+        }
+        if (channels != null && x.size(1) != channels) {
+            throw new ShapeException(who + ": expected input with " + channels + " channels, got " + Shapes.format(x.shape()));
+        }
+        long[] perChannel = {x.size(1)};
+        checkAffine(who, "weight", weight, perChannel);
+        checkAffine(who, "bias", bias, perChannel);
+        return Tensor.derive(x.shape(), x.dtype(), a -> {
+            long rows = a[0].size(0) * a[0].size(1);
+            INDArray y = normalizeRows(a[0].reshape('c', rows, rows == 0 ? 0 : a[0].length() / rows), eps);
+            INDArray y3 = asChannels(y.reshape('c', a[0].shape()));
+            affine(y3, a[1], a[2]);
+            return y3.reshape('c', a[0].shape());
+        }, x, weight, bias);
+    }
 }

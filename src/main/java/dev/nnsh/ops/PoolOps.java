@@ -1,5 +1,6 @@
 package dev.nnsh.ops;
 
+import dev.nnsh.tensor.PyFormat;
 import dev.nnsh.tensor.ShapeException;
 import dev.nnsh.tensor.Shapes;
 import dev.nnsh.tensor.Tensor;
@@ -134,5 +135,30 @@ public final class PoolOps {
     private static Pooling2DConfig config(int[] kernel, int[] stride, int[] dilation) {
         return Pooling2DConfig.builder().kH(kernel[0]).kW(kernel[1]).sH(stride[0]).sW(stride[1]).pH(0).pW(0)
                 .dH(dilation[0]).dW(dilation[1]).isNHWC(false).paddingMode(PaddingMode.VALID).build();
+    }
+
+    // --- zoo layers ---
+
+    /** Max pooling of x [N, C, D, H, W]; padding counts as −∞ and is at most half the kernel; ceil mode as PyTorch's. */
+    public static Tensor maxPool3d(String who, Tensor x, int[] kernel, int[] stride, int[] padding, int[] dilation,
+                                   boolean ceilMode) {
+        if (x.dim() != 5) {
+            throw new ShapeException(who + ": expected 5D input [N, C, D, H, W], got shape " + Shapes.format(x.shape()));
+        }
+        Args.padAtMostHalfKernel(who, padding, kernel);
+        long[] out = {x.size(0), x.size(1), 0, 0, 0};
+        for (int i = 0; i < 3; i++) {
+            long span = (long) dilation[i] * (kernel[i] - 1) + 1;
+            long room = x.size(2 + i) + 2L * padding[i] - span;
+            if (room < 0) {
+                throw new ShapeException(who + ": input " + Shapes.format(x.shape()) + " is smaller than the window "
+                        + PyFormat.tuple(kernel) + " in spatial dim " + i);
+            }
+            long size = (ceilMode ? Math.floorDiv(room + stride[i] - 1, stride[i]) : room / stride[i]) + 1;
+            // PyTorch: in ceil mode the last window must start inside the input or its left padding
+            if (ceilMode && (size - 1) * stride[i] >= x.size(2 + i) + padding[i]) size--;
+            out[2 + i] = size;
+        }
+        return x.derive(out, x.dtype(), a -> Pool3dKernel.maxPool3d(a, kernel, stride, padding, dilation, out));
     }
 }

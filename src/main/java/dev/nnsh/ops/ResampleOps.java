@@ -110,4 +110,26 @@ public final class ResampleOps {
     private static INDArray matrix(float[][] rows, INDArray like) {
         return Nd4j.create(rows).castTo(like.dataType());
     }
+
+    // --- zoo layers ---
+
+    /** Adaptive average pooling of x [N, C, D, H, W] to [N, C, outD, outH, outW], PyTorch's windows. */
+    public static Tensor adaptiveAvgPool3d(String who, Tensor x, int[] outputSize) {
+        if (x.dim() != 5) {
+            throw new ShapeException(who + ": expected 5D input [N, C, D, H, W], got shape " + Shapes.format(x.shape()));
+        }
+        for (int s : outputSize) Args.positive(who, "output_size", s);
+        long[] out = {x.size(0), x.size(1), outputSize[0], outputSize[1], outputSize[2]};
+        return x.derive(out, x.dtype(), a -> Pool3dKernel.adaptiveAvgPool3d(a, outputSize));
+    }
+
+    /** Adaptive max pooling of x [N, C, H, W] to [N, C, outH, outW], the same windows as the average's. */
+    public static Tensor adaptiveMaxPool2d(String who, Tensor x, int outH, int outW) {
+        if (x.dim() != 4) throw new ShapeException(who + ": expected 4D input [N, C, H, W], got shape " + Shapes.format(x.shape()));
+        Args.positive(who, "output_size", outH);
+        Args.positive(who, "output_size", outW);
+        long n = x.size(0), c = x.size(1), h = x.size(2), w = x.size(3);
+        long[] out = {n, c, outH, outW};
+        return x.derive(out, x.dtype(), a -> Pool3dKernel.adaptiveMaxPool3d(a.reshape('c', n, c, 1, h, w), new int[]{1, outH, outW}));
+    }
 }

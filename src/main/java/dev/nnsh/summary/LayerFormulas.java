@@ -11,7 +11,18 @@ import dev.nnsh.nn.Dropout2d;
 import dev.nnsh.nn.Embedding;
 import dev.nnsh.nn.Flatten;
 import dev.nnsh.nn.GELU;
+import dev.nnsh.nn.AdaptiveAvgPool3d;
+import dev.nnsh.nn.AdaptiveMaxPool2d;
+import dev.nnsh.nn.ChannelShuffle;
+import dev.nnsh.nn.ELU;
 import dev.nnsh.nn.GroupNorm;
+import dev.nnsh.nn.Hardsigmoid;
+import dev.nnsh.nn.Hardtanh;
+import dev.nnsh.nn.InstanceNorm2d;
+import dev.nnsh.nn.Mish;
+import dev.nnsh.nn.PReLU;
+import dev.nnsh.nn.Unflatten;
+import dev.nnsh.nn.ZeroPad2d;
 import dev.nnsh.nn.Hardswish;
 import dev.nnsh.nn.Identity;
 import dev.nnsh.nn.LayerNorm;
@@ -70,7 +81,7 @@ final class LayerFormulas {
         List<String> lines = new ArrayList<>();
         lines.add(row.typeName() + "(" + c.inChannels() + ", " + c.outChannels() + windowWords(k, s, p, d, c.paddingMode())
                 + (g != 1 ? ", groups " + g : "") + (c.hasBias() ? "" : ", no bias") + ")");
-        String kSymbols = k.length == 1 ? "k" : "kH·kW";
+        String kSymbols = k.length == 1 ? "k" : k.length == 2 ? "kH·kW" : "kD·kH·kW";
         String kNumbers = join(k);
         String cIn = g == 1 ? "C_in" : "C_in/groups";
         String cInNumbers = g == 1 ? String.valueOf(c.inChannels()) : "(" + c.inChannels() + "/" + g + ")";
@@ -111,9 +122,9 @@ final class LayerFormulas {
         long[] out = row.outputShape();
         if (out == null || out.length < 3) return Numbers.format("mult-adds  = %,d", row.multAdds());
         StringBuilder symbols = new StringBuilder("params·N"), numbers = new StringBuilder(Numbers.format("%,d·%d", row.numParams(), out[0]));
-        String[] names = out.length == 3 ? new String[]{"L_out"} : new String[]{"H_out", "W_out"};
+        String[] names = spatialNames(out.length - 2);
         for (int i = 2; i < out.length; i++) {
-            symbols.append('·').append(i - 2 < names.length ? names[i - 2] : "D" + i);
+            symbols.append('·').append(names[i - 2]).append("_out");
             numbers.append('·').append(out[i]);
         }
         return Numbers.format("mult-adds  = %s = %s = %,d", symbols, numbers, row.multAdds());
@@ -224,7 +235,17 @@ final class LayerFormulas {
 
     // ---------------------------------------------------------------- shared pieces
 
-    private static String dimSymbol(int spatialDims) { return spatialDims == 1 ? "L" : "H"; }
+    private static String dimSymbol(int spatialDims) { return spatialNames(spatialDims)[0]; }
+
+    /** L for one spatial dim, H and W for two, D, H and W for three. */
+    private static String[] spatialNames(int spatialDims) {
+        return switch (spatialDims) {
+            case 1 -> new String[]{"L"};
+            case 2 -> SPATIAL;
+            case 3 -> new String[]{"D", "H", "W"};
+            default -> java.util.stream.IntStream.rangeClosed(1, spatialDims).mapToObj(i -> "S" + i).toArray(String[]::new);
+        };
+    }
 
     private static String outputLine(LayerInfo row, String channels, int spatialDims, String formula) {
         String shape = row.outputShape() == null ? "" : " = " + Shapes.format(row.outputShape());
@@ -236,7 +257,7 @@ final class LayerFormulas {
         List<String> lines = new ArrayList<>();
         long[] in = row.inputShape(), out = row.outputShape();
         if (in == null || out == null || in.length < k.length || out.length < k.length) return lines;
-        String[] names = k.length == 1 ? new String[]{"L"} : SPATIAL;
+        String[] names = spatialNames(k.length);
         String open = ceil ? "⌈" : "⌊", close = ceil ? "⌉" : "⌋";
         for (int i = 0; i < k.length; i++) {
             int inDim = in.length - k.length + i, outDim = out.length - k.length + i;
@@ -289,6 +310,7 @@ final class LayerFormulas {
 
     static boolean hasDedicatedFormula(Class<?> type) {
         for (Class<?> c : DEDICATED) if (c.isAssignableFrom(type)) return true;
+        for (Class<?> c : ZOO_LAYERS) if (c.isAssignableFrom(type)) return true;
         return false;
     }
 
@@ -299,6 +321,8 @@ final class LayerFormulas {
 
     private static List<String> moreFormulas(LayerInfo row, Module m) {
         if (m instanceof RNNCellBase<?> c) return cell(row, c);
+        List<String> zoo = zooLayerFormulas(row, m);
+        if (zoo != null) return zoo;
         if (m instanceof Embedding e) return embedding(row, e);
         if (m instanceof LayerNorm n) return layerNorm(row, n);
         if (m instanceof GroupNorm) return groupNorm(row);
@@ -469,6 +493,62 @@ final class LayerFormulas {
                 (d + 1) * ff + (ff + 1) * d));
         lines.add(String.format("             norms      = 2·(2·d) = 2·(2·%d) = %,d", d, 4 * d));
         if (row.outputShape() != null) lines.add("output     = input shape = " + Shapes.format(row.outputShape()));
+        return lines;
+    }
+
+    // --- zoo layers ---
+
+    private static final List<Class<?>> ZOO_LAYERS = List.of(AdaptiveAvgPool3d.class, AdaptiveMaxPool2d.class,
+            ChannelShuffle.class, ELU.class, Hardsigmoid.class, Hardtanh.class, InstanceNorm2d.class, Mish.class, PReLU.class,
+            Unflatten.class, ZeroPad2d.class);
+
+    private static List<String> zooLayerFormulas(LayerInfo row, Module m) {
+        if (m instanceof AdaptiveAvgPool3d) return adaptivePooling(row, "averages", 3);
+        if (m instanceof AdaptiveMaxPool2d) return adaptivePooling(row, "takes the maximum of", 2);
+        if (m instanceof ChannelShuffle) return reshaping(row, "regroups the channels: [N, g, C/g, …] → [N, C/g, g, …]; no parameters");
+        if (m instanceof Unflatten) return reshaping(row, "splits one dim into unflattened_size; no parameters");
+        if (m instanceof ZeroPad2d) return reshaping(row, "pads with zeros: W + left + right, H + top + bottom; no parameters");
+        if (m instanceof PReLU) return prelu(row);
+        if (m instanceof InstanceNorm2d) return instanceNorm(row);
+        String function = m instanceof ELU ? "y = x for x > 0, α·(e^x − 1) below" : m instanceof Hardsigmoid ? "y = ReLU6(x + 3)/6"
+                : m instanceof Hardtanh ? "y = min(max(x, min_val), max_val)"
+                : m instanceof Mish ? "y = x·tanh(softplus(x)), softplus(x) = ln(1 + e^x)" : null;
+        return function == null ? null : elementwise(row, "elementwise, " + function);
+    }
+
+    private static List<String> adaptivePooling(LayerInfo row, String reduction, int spatialDims) {
+        String[] names = spatialNames(spatialDims);
+        StringBuilder share = new StringBuilder(), dims = new StringBuilder();
+        for (int i = 0; i < spatialDims; i++) {
+            share.append(i > 0 ? " × " : "").append(names[i]).append('/').append(names[i]).append("_out");
+            dims.append(", ").append(names[i]).append("_out");
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(repr(row.module()));
+        lines.add("params     = 0 (each output cell " + reduction + " its share of the input, about " + share + ")");
+        if (row.outputShape() != null) lines.add("output     = [N, C" + dims + "] = " + Shapes.format(row.outputShape()));
+        return lines;
+    }
+
+    private static List<String> prelu(LayerInfo row) {
+        List<String> lines = new ArrayList<>();
+        lines.add(repr(row.module()));
+        lines.add(Numbers.format("params     = num_parameters = %,d (the learned slope a of y = max(0, x) + a·min(0, x); one, or one per channel)",
+                row.numParams()));
+        if (row.outputShape() != null) lines.add("output     = input shape = " + Shapes.format(row.outputShape()));
+        return lines;
+    }
+
+    private static List<String> instanceNorm(LayerInfo row) {
+        List<String> lines = new ArrayList<>();
+        lines.add(repr(row.module()));
+        long[] in = row.inputShape();
+        String channels = in != null && in.length > 1 ? String.valueOf(in[1]) : "C";
+        lines.add(row.numParams() > 0
+                ? Numbers.format("params     = 2·C = 2·%s = %,d (a scale and a shift per channel; each sample's channel is normalised over H·W)",
+                        channels, row.numParams())
+                : "params     = 0 (affine=False; each sample's channel is normalised over H·W)");
+        normOutput(row, lines);
         return lines;
     }
 }

@@ -40,22 +40,31 @@ final class LayerCatalogue {
 
     static final List<Entry> ENTRIES = List.of(
             entry("AdaptiveAvgPool2d", () -> new AdaptiveAvgPool2d(3), randn(1, 2, 7, 5), (m, x) -> window(WindowReference.adaptiveAvgPool2d(Arr.of(x), 3, 3)), 0, "AdaptiveAvgPool2d(output_size=3)"),
+            entry("AdaptiveAvgPool3d", () -> new AdaptiveAvgPool3d(2), randn(1, 2, 5, 4, 7), (m, x) -> window(WindowReference.adaptivePool(Arr.of(x), new int[]{2, 2, 2}, false)), 0, "AdaptiveAvgPool3d(output_size=2)"),
+            entry("AdaptiveMaxPool2d", () -> new AdaptiveMaxPool2d(3), randn(1, 2, 7, 5), (m, x) -> window(WindowReference.adaptivePool(Arr.of(x), new int[]{3, 3}, true)), 0, "AdaptiveMaxPool2d(output_size=3)"),
             entry("AvgPool2d", () -> new AvgPool2d(3, 2, 1), randn(1, 2, 7, 6), (m, x) -> window(WindowReference.avgPool2d(Arr.of(x), pair(3), pair(2), pair(1), false, true, 0)), 0, "AvgPool2d(kernel_size=3, stride=2, padding=1)"),
             entry("BatchNorm1d", () -> new BatchNorm1d(3), randn(4, 3), (m, x) -> runningStatistics(m, x), 6, "BatchNorm1d(3, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)"),
             entry("BatchNorm2d", () -> new BatchNorm2d(3), randn(2, 3, 4, 4), (m, x) -> runningStatistics(m, x), 6, "BatchNorm2d(3, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)"),
+            entry("BatchNorm3d", () -> new BatchNorm3d(3), randn(2, 3, 2, 3, 4), (m, x) -> runningStatistics(m, x), 6, "BatchNorm3d(3, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)"),
+            entry("ChannelShuffle", () -> new ChannelShuffle(2), randn(2, 6, 2, 3), (m, x) -> window(WindowReference.channelShuffle(Arr.of(x), 2)), 0, "ChannelShuffle(groups=2)"),
             entry("Conv1d", () -> new Conv1d(2, 4, 3, 1, 1), randn(2, 2, 9), (m, x) -> window(WindowReference.conv1d(Arr.of(x), weight(m), bias(m), 1, pair(1), 1, 1)), 28, "Conv1d(2, 4, kernel_size=(3,), stride=(1,), padding=(1,))"),
             entry("Conv2d", () -> new Conv2d(2, 4, 3, 2, 1), randn(1, 2, 7, 8), (m, x) -> window(WindowReference.conv2d(Arr.of(x), weight(m), bias(m), pair(2), new int[]{1, 1, 1, 1}, pair(1), 1)), 76, "Conv2d(2, 4, kernel_size=(3, 3), stride=(2, 2), padding=(1, 1))"),
+            entry("Conv3d", () -> new Conv3d(2, 4, 3, 2, 1), randn(1, 2, 5, 6, 7), (m, x) -> window(WindowReference.conv3d(Arr.of(x), weight(m), bias(m), new int[]{2, 2, 2}, new int[]{1, 1, 1}, 1)), 220, "Conv3d(2, 4, kernel_size=(3, 3, 3), stride=(2, 2, 2), padding=(1, 1, 1))"),
             entry("ConvTranspose2d", () -> new ConvTranspose2d(4, 2, 3, 2, 1, 1), randn(1, 4, 3, 4), (m, x) -> window(WindowReference.convTranspose2d(Arr.of(x), weight(m), bias(m), pair(2), pair(1), pair(1), 1, pair(1))), 74, "ConvTranspose2d(4, 2, kernel_size=(3, 3), stride=(2, 2), padding=(1, 1), output_padding=(1, 1))"),
             entry("Dropout", () -> new Dropout(0.3), randn(3, 5), (m, x) -> same(x), 0, "Dropout(p=0.3, inplace=False)"),
             entry("Dropout2d", () -> new Dropout2d(0.3), randn(2, 3, 4, 4), (m, x) -> same(x), 0, "Dropout2d(p=0.3, inplace=False)"),
+            entry("ELU", () -> new ELU(0.5), randn(3, 4), (m, x) -> map(x, v -> Reference.elu(v, 0.5)), 0, "ELU(alpha=0.5)"),
             entry("Embedding", () -> new Embedding(10, 4), LayerCatalogue::indices, (m, x) -> rowsOf(m, x), 40, "Embedding(10, 4)"),
             entry("Flatten", Flatten::new, randn(2, 3, 4), (m, x) -> same(x), 0, "Flatten(start_dim=1, end_dim=-1)"),
             entry("GELU", GELU::new, randn(3, 4), (m, x) -> map(x, Reference::geluExact), 0, "GELU(approximate='none')"),
             entry("GRU", () -> new GRU(3, 4), randn(5, 2, 3), (m, x) -> sequence(Kind.GRU, m, 1, x), 108, "GRU(3, 4)"),
             entry("GRUCell", () -> new GRUCell(3, 4), randn(2, 3), (m, x) -> cell(Kind.GRU, m, x), 108, "GRUCell(3, 4)"),
             entry("GroupNorm", () -> new GroupNorm(2, 4), randn(2, 4, 3), (m, x) -> Reference.groupNorm(values(x), x.shape(), 2, param(m, "weight"), param(m, "bias"), 1e-5), 8, "GroupNorm(2, 4, eps=1e-05, affine=True)"),
+            entry("Hardsigmoid", Hardsigmoid::new, randn(3, 4).scaled(4), (m, x) -> map(x, Reference::hardsigmoid), 0, "Hardsigmoid()"),
             entry("Hardswish", Hardswish::new, randn(3, 4), (m, x) -> map(x, Reference::hardswish), 0, "Hardswish()"),
+            entry("Hardtanh", () -> new Hardtanh(-2.0, 3.5), randn(3, 4).scaled(4), (m, x) -> map(x, v -> Reference.hardtanh(v, -2.0, 3.5)), 0, "Hardtanh(min_val=-2.0, max_val=3.5)"),
             entry("Identity", Identity::new, randn(3, 4), (m, x) -> same(x), 0, "Identity()"),
+            entry("InstanceNorm2d", () -> new InstanceNorm2d(3, 1e-5, true), randn(2, 3, 4, 5), (m, x) -> Reference.groupNorm(values(x), x.shape(), 3, param(m, "weight"), param(m, "bias"), 1e-5), 6, "InstanceNorm2d(3, eps=1e-05, momentum=0.1, affine=True, track_running_stats=False)"),
             entry("LSTM", () -> new LSTM(3, 4, 2), randn(5, 2, 3), (m, x) -> sequence(Kind.LSTM, m, 2, x), 304, "LSTM(3, 4, num_layers=2)"),
             entry("LSTMCell", () -> new LSTMCell(3, 4), randn(2, 3), (m, x) -> cell(Kind.LSTM, m, x), 144, "LSTMCell(3, 4)"),
             entry("LayerNorm", () -> new LayerNorm(5), randn(2, 3, 5), (m, x) -> Reference.layerNorm(values(x), 5, param(m, "weight"), param(m, "bias"), 1e-5), 10, "LayerNorm((5,), eps=1e-05, elementwise_affine=True)"),
@@ -64,10 +73,13 @@ final class LayerCatalogue {
             entry("LogSoftmax", () -> new LogSoftmax(1), randn(3, 4), (m, x) -> Reference.softmax(values(x), x.shape(), 1, true), 0, "LogSoftmax(dim=1)"),
             entry("MaxPool1d", () -> new MaxPool1d(2), randn(2, 3, 9), (m, x) -> window(WindowReference.maxPool2d(Arr.of(x.unsqueeze(2)), new int[]{1, 2}, new int[]{1, 2}, pair(0), pair(1), false)), 0, "MaxPool1d(kernel_size=2, stride=2, padding=0, dilation=1, ceil_mode=False)"),
             entry("MaxPool2d", () -> new MaxPool2d(3, 2, 1), randn(1, 2, 7, 6), (m, x) -> window(WindowReference.maxPool2d(Arr.of(x), pair(3), pair(2), pair(1), pair(1), false)), 0, "MaxPool2d(kernel_size=3, stride=2, padding=1, dilation=1, ceil_mode=False)"),
+            entry("MaxPool3d", () -> new MaxPool3d(3, 2, 1), randn(1, 2, 5, 6, 7), (m, x) -> window(WindowReference.maxPool3d(Arr.of(x), new int[]{3, 3, 3}, new int[]{2, 2, 2}, new int[]{1, 1, 1})), 0, "MaxPool3d(kernel_size=3, stride=2, padding=1, dilation=1, ceil_mode=False)"),
+            entry("Mish", Mish::new, randn(3, 4).scaled(4), (m, x) -> map(x, Reference::mish), 0, "Mish()"),
             container("ModuleDict", () -> new ModuleDict().put("fc", new Linear(2, 2)), 6, "ModuleDict(\n  (fc): Linear(in_features=2, out_features=2, bias=True)\n)"),
             container("ModuleList", () -> new ModuleList(new Linear(2, 2), new ReLU()), 6, "ModuleList(\n  (0): Linear(in_features=2, out_features=2, bias=True)\n  (1): ReLU()\n)"),
             entry("MultiheadAttention", () -> new MultiheadAttention(4, 2), randn(3, 2, 4), (m, x) -> selfAttention(m, x), 80, "MultiheadAttention(\n  (out_proj): NonDynamicallyQuantizableLinear(in_features=4, out_features=4, bias=True)\n)"),
             entry("NonDynamicallyQuantizableLinear", () -> new NonDynamicallyQuantizableLinear(4, 4, true), randn(3, 4), (m, x) -> linear(m, x), 20, "NonDynamicallyQuantizableLinear(in_features=4, out_features=4, bias=True)"),
+            entry("PReLU", () -> new PReLU(3), randn(2, 3, 4), (m, x) -> Reference.prelu(values(x), x.shape(), param(m, "weight")), 3, "PReLU(num_parameters=3)"),
             entry("RNN", () -> new RNN(3, 4), randn(5, 2, 3), (m, x) -> sequence(Kind.TANH, m, 1, x), 36, "RNN(3, 4)"),
             entry("RNNCell", () -> new RNNCell(3, 4), randn(2, 3), (m, x) -> cell(Kind.TANH, m, x), 36, "RNNCell(3, 4)"),
             entry("ReLU", ReLU::new, randn(3, 4), (m, x) -> map(x, v -> Math.max(v, 0)), 0, "ReLU()"),
@@ -79,8 +91,10 @@ final class LayerCatalogue {
             entry("Tanh", Tanh::new, randn(3, 4), (m, x) -> map(x, Math::tanh), 0, "Tanh()"),
             checkedIn("TransformerEncoder", () -> new TransformerEncoder(new TransformerEncoderLayer(4, 2).dimFeedforward(8), 2), randn(3, 2, 4), TransformerLayerTest.class, 344, Prints.TRANSFORMER_ENCODER),
             checkedIn("TransformerEncoderLayer", () -> new TransformerEncoderLayer(4, 2).dimFeedforward(8), randn(3, 2, 4), TransformerLayerTest.class, 172, Prints.TRANSFORMER_ENCODER_LAYER),
+            entry("Unflatten", () -> new Unflatten(1, 2, 5), randn(3, 10, 2), (m, x) -> same(x), 0, "Unflatten(dim=1, unflattened_size=(2, 5))"),
             // PyTorch 2 quotes the mode (Debian's torch 1.13 printed mode=nearest); nnsh follows PyTorch 2
-            entry("Upsample", () -> new Upsample().scaleFactor(2), randn(1, 2, 3, 4), (m, x) -> window(WindowReference.nearest2d(Arr.of(x), 6, 8, 2, 2)), 0, "Upsample(scale_factor=2.0, mode='nearest')"));
+            entry("Upsample", () -> new Upsample().scaleFactor(2), randn(1, 2, 3, 4), (m, x) -> window(WindowReference.nearest2d(Arr.of(x), 6, 8, 2, 2)), 0, "Upsample(scale_factor=2.0, mode='nearest')"),
+            entry("ZeroPad2d", () -> new ZeroPad2d(1, 2, 0, 3), randn(2, 3, 4), (m, x) -> window(WindowReference.zeroPad2d(Arr.of(x), 1, 2, 0, 3)), 0, "ZeroPad2d((1, 2, 0, 3))"));
 
     // ---------------------------------------------------------------- entry makers
 

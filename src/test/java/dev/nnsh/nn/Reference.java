@@ -67,6 +67,22 @@ final class Reference {
 
     static double hardswish(double x) { return x * relu6(x + 3) / 6; }
 
+    static double hardsigmoid(double x) { return relu6(x + 3) / 6; }
+
+    static double hardtanh(double x, double min, double max) { return Math.min(Math.max(x, min), max); }
+
+    static double elu(double x, double alpha) { return x > 0 ? x : alpha * (Math.exp(x) - 1); }
+
+    static double mish(double x) { return x * Math.tanh(Math.log1p(Math.exp(x))); }
+
+    /** PReLU of [N, C, *] with one slope per channel. */
+    static double[] prelu(float[] x, long[] shape, float[] slopes) {
+        int c = (int) shape[1], inner = x.length / ((int) shape[0] * c);
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) out[i] = x[i] >= 0 ? x[i] : slopes[i / inner % c] * x[i];
+        return out;
+    }
+
     static double geluExact(double x) { return 0.5 * x * (1 + erf(x / Math.sqrt(2))); }
 
     static double geluTanh(double x) {

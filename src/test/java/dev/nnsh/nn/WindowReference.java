@@ -244,4 +244,128 @@ final class WindowReference {
         float l1 = Math.min(Math.max(src - i0, 0), 1);
         return new float[]{i0, i1, 1 - l1, l1};
     }
+
+    // ---------------------------------------------------------------- 3-D windows, padding, channel order
+
+    /** PyTorch's conv3d: symmetric padding per dim; weight [O, C/groups, kD, kH, kW]. */
+    static Arr conv3d(Arr x, Arr w, Arr b, int[] stride, int[] pad, int groups) {
+        int n = x.dim(0), c = x.dim(1), o = w.dim(0), cg = w.dim(1), og = o / groups;
+        int[] in = {x.dim(2), x.dim(3), x.dim(4)}, k = {w.dim(2), w.dim(3), w.dim(4)}, out = new int[3];
+        for (int i = 0; i < 3; i++) out[i] = (in[i] + 2 * pad[i] - k[i]) / stride[i] + 1;
+        float[] y = new float[n * o * out[0] * out[1] * out[2]];
+        int at = 0;
+        for (int bn = 0; bn < n; bn++)
+            for (int oc = 0; oc < o; oc++)
+                for (int od = 0; od < out[0]; od++)
+                    for (int oh = 0; oh < out[1]; oh++)
+                        for (int ow = 0; ow < out[2]; ow++) {
+                            double sum = b == null ? 0 : b.data()[oc];
+                            for (int ci = 0; ci < cg; ci++)
+                                for (int i = 0; i < k[0]; i++)
+                                    for (int j = 0; j < k[1]; j++)
+                                        for (int l = 0; l < k[2]; l++) {
+                                            int sd = od * stride[0] - pad[0] + i, sh = oh * stride[1] - pad[1] + j, sw = ow * stride[2] - pad[2] + l;
+                                            if (sd < 0 || sd >= in[0] || sh < 0 || sh >= in[1] || sw < 0 || sw >= in[2]) continue;
+                                            int ch = oc / og * cg + ci;
+                                            sum += (double) x.data()[(((bn * c + ch) * in[0] + sd) * in[1] + sh) * in[2] + sw]
+                                                    * w.data()[(((oc * cg + ci) * k[0] + i) * k[1] + j) * k[2] + l];
+                                        }
+                            y[at++] = (float) sum;
+                        }
+        return new Arr(y, new long[]{n, o, out[0], out[1], out[2]});
+    }
+
+    /** PyTorch's max_pool3d (dilation 1, floor mode): padding never wins the max. */
+    static Arr maxPool3d(Arr x, int[] k, int[] stride, int[] pad) {
+        int n = x.dim(0), c = x.dim(1);
+        int[] in = {x.dim(2), x.dim(3), x.dim(4)}, out = new int[3];
+        for (int i = 0; i < 3; i++) out[i] = (in[i] + 2 * pad[i] - k[i]) / stride[i] + 1;
+        float[] y = new float[n * c * out[0] * out[1] * out[2]];
+        int at = 0;
+        for (int nc = 0; nc < n * c; nc++)
+            for (int od = 0; od < out[0]; od++)
+                for (int oh = 0; oh < out[1]; oh++)
+                    for (int ow = 0; ow < out[2]; ow++) {
+                        float max = Float.NEGATIVE_INFINITY;
+                        for (int i = 0; i < k[0]; i++)
+                            for (int j = 0; j < k[1]; j++)
+                                for (int l = 0; l < k[2]; l++) {
+                                    int sd = od * stride[0] - pad[0] + i, sh = oh * stride[1] - pad[1] + j, sw = ow * stride[2] - pad[2] + l;
+                                    if (sd < 0 || sd >= in[0] || sh < 0 || sh >= in[1] || sw < 0 || sw >= in[2]) continue;
+                                    max = Math.max(max, x.data()[((nc * in[0] + sd) * in[1] + sh) * in[2] + sw]);
+                                }
+                        y[at++] = max;
+                    }
+        return new Arr(y, new long[]{n, c, out[0], out[1], out[2]});
+    }
+
+    /**
+     * Adaptive pooling over the trailing {@code size.length} dims of [N, C, ...]: output cell i of a dim
+     * of length L pools input cells ⌊i·L/n⌋ ≤ j < ⌈(i+1)·L/n⌉; the mean, or the max.
+     */
+    static Arr adaptivePool(Arr x, int[] size, boolean max) {
+        int dims = size.length, lead = x.shape().length - dims;
+        int[] in = new int[dims];
+        int outer = 1, cells = 1, inCells = 1;
+        for (int i = 0; i < lead; i++) outer *= x.dim(i);
+        for (int i = 0; i < dims; i++) {
+            in[i] = x.dim(lead + i);
+            cells *= size[i];
+            inCells *= in[i];
+        }
+        float[] y = new float[outer * cells];
+        long[] shape = x.shape().clone();
+        for (int i = 0; i < dims; i++) shape[lead + i] = size[i];
+        for (int o = 0; o < outer; o++) {
+            for (int cell = 0; cell < cells; cell++) {
+                int[] lo = new int[dims], hi = new int[dims];
+                for (int i = dims - 1, rest = cell; i >= 0; rest /= size[i], i--) {
+                    int at = rest % size[i];
+                    lo[i] = at * in[i] / size[i];
+                    hi[i] = ((at + 1) * in[i] + size[i] - 1) / size[i];
+                }
+                double acc = max ? Double.NEGATIVE_INFINITY : 0;
+                int count = 0;
+                for (int j = 0; j < inCells; j++) {
+                    boolean inside = true;
+                    for (int i = dims - 1, rest = j; i >= 0; rest /= in[i], i--) {
+                        int at = rest % in[i];
+                        inside &= at >= lo[i] && at < hi[i];
+                    }
+                    if (!inside) continue;
+                    float v = x.data()[o * inCells + j];
+                    acc = max ? Math.max(acc, v) : acc + v;
+                    count++;
+                }
+                y[o * cells + cell] = (float) (max ? acc : acc / count);
+            }
+        }
+        return new Arr(y, shape);
+    }
+
+    /** Zero padding of the last two dims by (left, right, top, bottom). */
+    static Arr zeroPad2d(Arr x, int left, int right, int top, int bottom) {
+        int h = x.dim(x.shape().length - 2), w = x.dim(x.shape().length - 1), planes = x.data().length / (h * w);
+        int oh = h + top + bottom, ow = w + left + right;
+        float[] y = new float[planes * oh * ow];
+        for (int p = 0; p < planes; p++)
+            for (int i = 0; i < h; i++)
+                for (int j = 0; j < w; j++) y[(p * oh + i + top) * ow + j + left] = x.data()[(p * h + i) * w + j];
+        long[] shape = x.shape().clone();
+        shape[shape.length - 2] = oh;
+        shape[shape.length - 1] = ow;
+        return new Arr(y, shape);
+    }
+
+    /** Output channel j of [N, C, *] is input channel (j mod g)·(C/g) + ⌊j/g⌋ (PyTorch's channel_shuffle). */
+    static Arr channelShuffle(Arr x, int groups) {
+        int n = x.dim(0), c = x.dim(1), inner = x.data().length / (n * c), perGroup = c / groups;
+        float[] y = new float[x.data().length];
+        for (int b = 0; b < n; b++)
+            for (int j = 0; j < c; j++) {
+                int from = (j % groups) * perGroup + j / groups;
+                System.arraycopy(x.data(), (b * c + from) * inner, y, (b * c + j) * inner, inner);
+            }
+        return new Arr(y, x.shape());
+    }
 }
