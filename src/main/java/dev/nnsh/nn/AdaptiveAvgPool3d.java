@@ -1,5 +1,7 @@
 package dev.nnsh.nn;
 
+import dev.nnsh.tensor.PyFormat;
+import dev.nnsh.ops.Args;
 import dev.nnsh.ops.ResampleOps;
 import dev.nnsh.tensor.Tensor;
 
@@ -22,5 +24,5 @@ public class AdaptiveAvgPool3d extends Module {
 
     @Override public Tensor forward(Tensor x) { return ResampleOps.adaptiveAvgPool3d(typeName(), x, outputSize); }
 
-    @Override public String extraRepr() { return "output_size=" + Args.intOrTuple(outputSize, givenAsInt); }
+    @Override public String extraRepr() { return "output_size=" + PyFormat.intOrTuple(outputSize, givenAsInt); }
 }

@@ -1,5 +1,7 @@
 package dev.nnsh.nn;
 
+import dev.nnsh.tensor.PyFormat;
+import dev.nnsh.ops.Args;
 import dev.nnsh.ops.ResampleOps;
 import dev.nnsh.tensor.Tensor;
 
@@ -20,5 +22,5 @@ public class AdaptiveMaxPool2d extends Module {
 
     @Override public Tensor forward(Tensor x) { return ResampleOps.adaptiveMaxPool2d(typeName(), x, outputSize[0], outputSize[1]); }
 
-    @Override public String extraRepr() { return "output_size=" + Args.intOrTuple(outputSize, givenAsInt); }
+    @Override public String extraRepr() { return "output_size=" + PyFormat.intOrTuple(outputSize, givenAsInt); }
 }

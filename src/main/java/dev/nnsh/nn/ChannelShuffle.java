@@ -1,5 +1,6 @@
 package dev.nnsh.nn;
 
+import dev.nnsh.ops.Args;
 import dev.nnsh.ops.ChannelOps;
 import dev.nnsh.tensor.Tensor;
 

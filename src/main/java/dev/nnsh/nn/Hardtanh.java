@@ -1,5 +1,6 @@
 package dev.nnsh.nn;
 
+import dev.nnsh.tensor.PyFormat;
 import dev.nnsh.ops.ActivationOps;
 import dev.nnsh.tensor.Tensor;
 

@@ -1,5 +1,7 @@
 package dev.nnsh.nn;
 
+import dev.nnsh.tensor.PyFormat;
+import dev.nnsh.ops.Args;
 import dev.nnsh.ops.NormOps;
 import dev.nnsh.tensor.ShapeException;
 import dev.nnsh.tensor.Shapes;

@@ -1,5 +1,6 @@
 package dev.nnsh.nn;
 
+import dev.nnsh.tensor.PyFormat;
 import dev.nnsh.tensor.ShapeException;
 import dev.nnsh.tensor.Shapes;
 import dev.nnsh.tensor.Tensor;

@@ -1,5 +1,6 @@
 package dev.nnsh.nn;
 
+import dev.nnsh.tensor.PyFormat;
 import dev.nnsh.ops.PadOps;
 import dev.nnsh.tensor.Tensor;
 
@@ -13,5 +14,5 @@ public class ZeroPad2d extends Module {
 
     @Override public Tensor forward(Tensor x) { return PadOps.pad(x, padding, "constant", 0); }
 
-    @Override public String extraRepr() { return Args.tuple(padding); }
+    @Override public String extraRepr() { return PyFormat.tuple(padding); }
 }
