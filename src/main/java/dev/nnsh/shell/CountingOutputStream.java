@@ -50,4 +50,9 @@ final class CountingOutputStream extends OutputStream {
     public void flush() throws IOException {
         target.flush();
     }
+
+    // --- issue 12: the kernel mutes its stderr with the replay too ---
+    boolean muted() {
+        return muted;
+    }
 }

@@ -21,13 +21,17 @@ final class Engine implements AutoCloseable {
     private volatile int cellNumber;
 
     Engine(boolean separateJvm, String classpath, PrintStream out, Runnable diedBetweenCells) {
+        this(separateJvm, classpath, new Io(out, out, InputStream.nullInputStream(), List.of()), diedBetweenCells);
+    }
+
+    Engine(boolean separateJvm, String classpath, Io io, Runnable diedBetweenCells) {
         JShell.Builder builder = JShell.builder()
                 // names an expression's value `_n` after the cell that computed it
                 .tempVariableNameGenerator(() -> "_" + cellNumber)
                 // snippets need no annotation processors: javac need not look for them on every compile
                 .compilerOptions("-proc:none");
         if (separateJvm) {
-            builder.out(out).err(out).in(InputStream.nullInputStream())
+            builder.out(io.out()).err(io.err()).in(io.in())
                     .remoteVMOptions("--class-path", classpath);
         } else {
             builder.executionEngine("local");
@@ -39,6 +43,7 @@ final class Engine implements AutoCloseable {
         });
         if (separateJvm) shell.eval(Preload.IGNORE_SIGINT);
         for (String imp : Preload.IMPORTS) shell.eval(imp);
+        for (String snippet : io.startup()) shell.eval(snippet);
     }
 
     /** Background warm-up: compiles a snippet and loads ND4J, so the first cell is quick. */
@@ -107,4 +112,8 @@ final class Engine implements AutoCloseable {
         dead = true;
         shell.close();
     }
+
+    // --- issue 12: the kernel's streams ---
+    /** The execution JVM's standard streams, and snippets a front end adds to every engine's startup. */
+    record Io(PrintStream out, PrintStream err, InputStream in, List<String> startup) {}
 }

@@ -56,6 +56,7 @@ final class Session implements AutoCloseable {
     }
 
     private Engine newEngine() {
+        if (io != null) return new Engine(separateJvm, classpath, io, () -> diedBetweenCells.run());
         return new Engine(separateJvm, classpath, out, () -> diedBetweenCells.run());
     }
 
@@ -230,5 +231,14 @@ final class Session implements AutoCloseable {
     @Override
     public void close() {
         engine.join().close();
+    }
+
+    // --- issue 12: the kernel's streams ---
+    private Engine.Io io;
+
+    /** Gives engines their own stderr, stdin and startup snippets; call before {@link #start}. */
+    Session withIo(PrintStream err, java.io.InputStream in, List<String> startup) {
+        io = new Engine.Io(out, err, in, startup);
+        return this;
     }
 }
