@@ -25,15 +25,19 @@ final class Cells {
     private final KernelSession session;
     private final Consumer<String> stdout;
     private final Supplier<Map<String, String>> takeResultFrame;
+    private final java.util.function.Function<String, String> docs;
 
-    Cells(KernelSession session, Consumer<String> stdout, Supplier<Map<String, String>> takeResultFrame) {
+    Cells(KernelSession session, Consumer<String> stdout, Supplier<Map<String, String>> takeResultFrame,
+          java.util.function.Function<String, String> docs) {
         this.session = session;
+        this.docs = docs;
         this.stdout = stdout;
         this.takeResultFrame = takeResultFrame;
     }
 
     CellRun run(String code, int cell) {
         String t = code.strip();
+        if (t.endsWith("?") && !t.contains("\n") && t.length() > 1) return help(t.substring(0, t.length() - 1).strip(), cell);
         if (!t.startsWith("%")) return java(code, cell, null);
         String[] parts = t.split("\\s+", 2);
         String arg = parts.length > 1 ? parts[1] : "";
@@ -62,6 +66,13 @@ final class Cells {
                 return CellRun.error("UnknownMagic", "In [" + cell + "] line 1: error: unknown magic "
                         + parts[0] + " (nnsh has " + MAGICS + ")");
         }
+    }
+
+    /** {@code name?}: the signatures (and Javadoc summaries) of what {@code name} names, in the pager. */
+    private CellRun help(String name, int cell) {
+        String text = docs.apply(name);
+        if (text == null) return CellRun.error("NotFound", "In [" + cell + "] line 1: error: no documentation for " + name);
+        return CellRun.page(text);
     }
 
     private CellRun load(String file, int cell) {

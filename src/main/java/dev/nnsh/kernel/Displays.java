@@ -30,6 +30,13 @@ public final class Displays {
         write("display", MimeBundle.as(value, mime));
     }
 
+    /** Clears the cell's output so far (for progress that redraws itself). */
+    public static void clearOutput() {
+        System.out.flush();
+        System.out.print(FRAME_START + "clear -" + FRAME_END);
+        System.out.flush();
+    }
+
     /** The kernel calls this after a cell with the cell's value, for its execute_result. */
     public static void result(Object value) {
         write("result", MimeBundle.of(value));

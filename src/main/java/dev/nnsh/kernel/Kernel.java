@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * (interrupt, shutdown) has its own thread so it is heard while a cell runs.
  */
 final class Kernel {
-    static final String STARTUP_IMPORT = "import static dev.nnsh.kernel.Displays.display;";
+    static final List<String> STARTUP = List.of("import static dev.nnsh.kernel.Displays.display;",
+            "import static dev.nnsh.kernel.Displays.clearOutput;");
 
     private final ZmqChannels channels;
     private final String session = UUID.randomUUID().toString();
@@ -45,16 +46,18 @@ final class Kernel {
             }
             @Override public void display(String kind, String bundle) {
                 Map<String, String> data = Displays.decode(bundle);
-                if (kind.equals("result")) resultFrame.set(data);
+                if (kind.equals("clear")) publish("clear_output", flagContent("wait", false));
+                else if (kind.equals("result")) resultFrame.set(data);
                 else publish("display_data", mimeContent(data));
             }
         };
         stdout = new EngineOutput("stdout", sink);
         stderr = new EngineOutput("stderr", sink);
         stdin = new StdinBridge(this::askForInput);
-        engine = new KernelSession(classpath, stdout, stderr, stdin, List.of(STARTUP_IMPORT));
-        cells = new Cells(engine, text -> publishStream("stdout", text), () -> resultFrame.getAndSet(null));
+        engine = new KernelSession(classpath, stdout, stderr, stdin, STARTUP);
         requests = new Requests(engine);
+        cells = new Cells(engine, text -> publishStream("stdout", text), () -> resultFrame.getAndSet(null),
+                name -> requests.documentation(name, name.length()));
     }
 
     static void log(String line) {
@@ -211,7 +214,17 @@ final class Kernel {
                 publish(m, "execute_result", result);
             }
             reply.addProperty("status", "ok");
-            reply.add("payload", new JsonArray());
+            JsonArray payload = new JsonArray();
+            if (run.page() != null) {
+                JsonObject page = new JsonObject();
+                page.addProperty("source", "page");
+                JsonObject data = new JsonObject();
+                data.addProperty("text/plain", run.page());
+                page.add("data", data);
+                page.addProperty("start", 0);
+                payload.add(page);
+            }
+            reply.add("payload", payload);
             reply.add("user_expressions", new JsonObject());
         }
         reply.addProperty("execution_count", n);
@@ -275,6 +288,12 @@ final class Kernel {
     static JsonObject ok() {
         JsonObject c = new JsonObject();
         c.addProperty("status", "ok");
+        return c;
+    }
+
+    private static JsonObject flagContent(String key, boolean value) {
+        JsonObject c = new JsonObject();
+        c.addProperty(key, value);
         return c;
     }
 

@@ -54,22 +54,27 @@ final class Requests {
     JsonObject inspect(JsonObject request) {
         String code = string(request, "code");
         int cursor = utf16(code, request.has("cursor_pos") ? request.get("cursor_pos").getAsInt() : code.length());
-        List<SourceCodeAnalysis.Documentation> docs = session.documentation(code, cursor);
+        String text = documentation(code, cursor);
         JsonObject c = Kernel.ok();
         JsonObject data = new JsonObject();
-        if (!docs.isEmpty()) {
-            StringBuilder text = new StringBuilder();
-            for (SourceCodeAnalysis.Documentation d : docs) {
-                text.append(d.signature()).append('\n');
-                String summary = summary(d.javadoc());
-                if (!summary.isEmpty()) text.append("    ").append(summary).append('\n');
-            }
-            data.addProperty("text/plain", text.toString().stripTrailing());
-        }
-        c.addProperty("found", !docs.isEmpty());
+        if (text != null) data.addProperty("text/plain", text);
+        c.addProperty("found", text != null);
         c.add("data", data);
         c.add("metadata", new JsonObject());
         return c;
+    }
+
+    /** Signatures, each with its Javadoc summary where JShell has the source; null when nothing is there. */
+    String documentation(String code, int cursor) {
+        List<SourceCodeAnalysis.Documentation> docs = session.documentation(code, cursor);
+        if (docs.isEmpty()) return null;
+        StringBuilder text = new StringBuilder();
+        for (SourceCodeAnalysis.Documentation d : docs) {
+            text.append(d.signature()).append('\n');
+            String summary = summary(d.javadoc());
+            if (!summary.isEmpty()) text.append("    ").append(summary).append('\n');
+        }
+        return text.toString().stripTrailing();
     }
 
     /** The Javadoc's first sentence, without its HTML tags. */

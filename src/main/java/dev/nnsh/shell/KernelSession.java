@@ -52,8 +52,16 @@ public final class KernelSession implements AutoCloseable {
                 stderr.flush();
             }
         };
+        InputStream noInputInReplay = new InputStream() { // a replayed cell that read input gets none
+            @Override public int read() throws IOException {
+                return counter.muted() ? -1 : stdin.read();
+            }
+            @Override public int read(byte[] b, int off, int len) throws IOException {
+                return counter.muted() ? -1 : stdin.read(b, off, len);
+            }
+        };
         session = new Session(true, classpath, counter, true)
-                .withIo(new PrintStream(mutedWithReplay, true, StandardCharsets.UTF_8), stdin, startup);
+                .withIo(new PrintStream(mutedWithReplay, true, StandardCharsets.UTF_8), noInputInReplay, startup);
     }
 
     /** Starts the engine in the background; the first cell waits for it. */
@@ -144,6 +152,16 @@ public final class KernelSession implements AutoCloseable {
 
     /** Signatures and Javadoc of what the code names at {@code cursor}: one entry per overload. */
     public List<SourceCodeAnalysis.Documentation> documentation(String code, int cursor) {
+        // a cursor inside a name means the whole name; a method's name alone means its overloads
+        while (cursor < code.length() && Character.isJavaIdentifierPart(code.charAt(cursor))) cursor++;
+        List<SourceCodeAnalysis.Documentation> docs = documentationAt(code, cursor);
+        if (!docs.isEmpty() || cursor == 0 || !Character.isJavaIdentifierPart(code.charAt(cursor - 1))) return docs;
+        List<SourceCodeAnalysis.Documentation> call =
+                documentationAt(code.substring(0, cursor) + "(" + code.substring(cursor), cursor + 1);
+        return call.isEmpty() ? docs : call;
+    }
+
+    private List<SourceCodeAnalysis.Documentation> documentationAt(String code, int cursor) {
         String upToCursor = code.substring(0, cursor);
         SourceCodeAnalysis analysis = session.engine().analysis();
         List<Snippets.Piece> pieces = Snippets.split(analysis, upToCursor);
