@@ -11,7 +11,7 @@ from jupyter_client.session import Session
 
 import unittest_summary
 
-TIMEOUT = 60
+TIMEOUT = 40
 
 
 def start():

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 @Tag("e2e")
 class KernelClientTest {
     @Test void jupyterClientScenariosPass() throws Exception {
-        Jupyter.Run run = Jupyter.python("nnsh_client_tests.py", 400);
+        Jupyter.Run run = Jupyter.python("nnsh_client_tests.py", 600);
         Map<String, Integer> counts = run.counts();
         assertEquals(12, counts.get("ran"), run.output());
         assertEquals(0, counts.get("failures"), run.output());
