@@ -62,6 +62,12 @@ final class Jupyter {
 
     static Run run(List<String> command, Map<String, String> env, long timeoutSeconds)
             throws IOException, InterruptedException {
+        return run(command, env, "", timeoutSeconds);
+    }
+
+    /** Runs {@code command} with {@code stdin} as its whole input (closed after it). */
+    static Run run(List<String> command, Map<String, String> env, String stdin, long timeoutSeconds)
+            throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command).directory(SCRIPTS.toFile()).redirectErrorStream(true);
         pb.environment().put("NNSH_CLASSPATH", classpath());
         pb.environment().remove("PYTHONPATH");
@@ -69,6 +75,8 @@ final class Jupyter {
         Path log = Files.createTempFile("nnsh-jupyter", ".log");
         pb.redirectOutput(log.toFile());
         Process p = pb.start();
+        p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
         boolean ended = p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
         if (!ended) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
