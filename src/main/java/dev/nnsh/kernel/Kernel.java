@@ -183,7 +183,7 @@ final class Kernel {
         JsonObject input = new JsonObject();
         input.addProperty("code", code);
         input.addProperty("execution_count", n);
-        publish(m, "execute_input", input);
+        if (!silent) publish(m, "execute_input", input);
         interrupted = false;
         stdin.begin(m, flag(c, "allow_stdin", true));
         runningCell.set(++cellSequence);
