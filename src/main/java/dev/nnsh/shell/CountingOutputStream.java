@@ -71,4 +71,9 @@ final class CountingOutputStream extends OutputStream {
     synchronized String currentLine() {
         return currentLine.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
+
+    // --- issue 12: the kernel mutes its stderr with the replay too ---
+    boolean muted() {
+        return muted;
+    }
 }

@@ -21,11 +21,10 @@ final class Engine implements AutoCloseable {
     private volatile int cellNumber;
 
     Engine(boolean separateJvm, String classpath, PrintStream out, Runnable diedBetweenCells) {
-        this(separateJvm, classpath, out, InputStream.nullInputStream(), List.of(), diedBetweenCells);
+        this(separateJvm, classpath, new Io(out, out, InputStream.nullInputStream(), List.of(), List.of()), diedBetweenCells);
     }
 
-    /** {@code in} is what a cell reads from System.in; {@code vmOptions} go to the execution JVM (separate JVM only). */
-    Engine(boolean separateJvm, String classpath, PrintStream out, InputStream in, List<String> vmOptions, Runnable diedBetweenCells) {
+    Engine(boolean separateJvm, String classpath, Io io, Runnable diedBetweenCells) {
         JShell.Builder builder = JShell.builder()
                 // names an expression's value `_n` after the cell that computed it
                 .tempVariableNameGenerator(() -> "_" + cellNumber)
@@ -33,8 +32,8 @@ final class Engine implements AutoCloseable {
                 .compilerOptions("-proc:none");
         if (separateJvm) {
             List<String> options = new java.util.ArrayList<>(List.of("--class-path", classpath));
-            options.addAll(vmOptions);
-            builder.out(out).err(out).in(in)
+            options.addAll(io.vmOptions());
+            builder.out(io.out()).err(io.err()).in(io.in())
                     .remoteVMOptions(options.toArray(new String[0]));
             // JShell's JDI engine without Nagle delay on its command socket (-Dnnsh.engine=jdi: JShell's own)
             if (!"jdi".equals(System.getProperty("nnsh.engine"))) builder.executionEngine(new NoDelayExecutionControlProvider(), null);
@@ -48,6 +47,7 @@ final class Engine implements AutoCloseable {
         });
         if (separateJvm) shell.eval(Preload.IGNORE_SIGINT);
         for (String imp : Preload.IMPORTS) shell.eval(imp);
+        for (String snippet : io.startup()) shell.eval(snippet);
     }
 
     /** Background warm-up: compiles a snippet and loads ND4J, so the first cell is quick. */
@@ -116,4 +116,9 @@ final class Engine implements AutoCloseable {
         dead = true;
         shell.close();
     }
+
+    // --- issue 12: the kernel's streams ---
+    /** The execution JVM's standard streams, and snippets a front end adds to every engine's startup. */
+    /** What cells print and read, options for the execution JVM (separate JVM only), snippets run at start. */
+    record Io(PrintStream out, PrintStream err, InputStream in, List<String> vmOptions, List<String> startup) {}
 }

@@ -43,7 +43,8 @@ final class Session implements AutoCloseable {
     }
 
     private Engine newEngine() {
-        return new Engine(separateJvm, classpath, out, cellInput, engineOptions, () -> diedBetweenCells.run());
+        return new Engine(separateJvm, classpath, io != null ? io : new Engine.Io(out, out, java.io.InputStream.nullInputStream(),
+                List.of(), List.of()), () -> diedBetweenCells.run());
     }
 
     /** Called (on JShell's thread) when the engine dies while no cell runs: killed, or crashed. */
@@ -152,15 +153,19 @@ final class Session implements AutoCloseable {
         engine.join().close();
     }
 
-    // --- issue 13: a cell's System.in and the execution JVM's options, in the interactive shell ---
+    // --- what an engine's cells read and print, its JVM options and startup snippets (issues 12, 13) ---
 
-    private java.io.InputStream cellInput = java.io.InputStream.nullInputStream();
-    private List<String> engineOptions = List.of();
+    private Engine.Io io;
 
     /** What cells read from System.in (a quiz's answers) and options for the execution JVM; call before start(). */
     Session cellInput(java.io.InputStream in, List<String> vmOptions) {
-        cellInput = in;
-        engineOptions = List.copyOf(vmOptions);
+        io = new Engine.Io(out, out, in, List.copyOf(vmOptions), List.of());
+        return this;
+    }
+
+    /** The kernel's: engines get their own stderr, stdin and startup snippets; call before {@link #start}. */
+    Session withIo(PrintStream err, java.io.InputStream in, List<String> startup) {
+        io = new Engine.Io(out, err, in, List.of(), startup);
         return this;
     }
 }
