@@ -60,6 +60,8 @@ for (String ext : List.of(".md", ".csv", ".json", ".html", ".tex", ".txt")) {
 // every block whose input is added back to its output. In the shell, /show resnet18.svg opens it.
 var picture = diagram(Models.resnet18(), 1, 3, 224, 224);
 picture
+
+// Saved, the SVG opens in any browser (and is what a notebook shows above).
 var svg = picture.save(dir.resolve("resnet18.svg"));
 System.out.println(svg.getFileName() + " starts with " + java.nio.file.Files.readString(svg).substring(0, 60));
 

@@ -1,6 +1,8 @@
 """Executes a notebook on the installed nnsh kernel with nbclient (JUPYTER_PATH points at it) and
 checks that no cell failed and that its outputs, joined, equal the script's expected output.
 usage: nnsh_notebook_run.py NOTEBOOK EXPECTED_OUTPUT"""
+import os
+import re
 import sys
 
 import nbclient
@@ -23,9 +25,13 @@ def text_of(cell):
 
 def main(notebook, expected):
     nb = nbformat.read(notebook, as_version=4)
-    nbclient.NotebookClient(nb, timeout=600, kernel_name="nnsh").execute()
+    # the kernel runs in the project's root, as the scripts do, so their relative paths hold
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+    nbclient.NotebookClient(nb, timeout=600, kernel_name="nnsh", resources={"metadata": {"path": root}}).execute()
     got = "".join(text_of(c) for c in nb.cells if c["cell_type"] == "code")
     want = open(expected, encoding="utf-8").read()
+    # a script numbers its cells by statement, a notebook by code cell: compare values, not numbers
+    got, want = (re.sub(r"^Out\[\d+\]:", "Out[n]:", text, flags=re.M) for text in (got, want))
     if got != want:
         import difflib
         sys.stdout.writelines(difflib.unified_diff(want.splitlines(True), got.splitlines(True),
