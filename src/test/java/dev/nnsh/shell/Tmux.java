@@ -84,7 +84,11 @@ final class Tmux implements AutoCloseable {
 
     @Override
     public void close() throws IOException, InterruptedException {
-        if (alive()) tmux("kill-session", "-t", name);
+        if (!alive()) return;
+        List<String> kill = List.of("tmux", "-L", SOCKET, "kill-session", "-t", name);
+        Result r = run(kill);
+        // the shell may end between the two calls, and the server with its last session: that is no failure
+        if (r.exit != 0 && alive()) throw new IOException(String.join(" ", kill) + " failed: " + r.output);
     }
 
     private String tmux(String... args) throws IOException, InterruptedException {
