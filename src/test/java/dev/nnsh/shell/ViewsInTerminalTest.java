@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** quiz in the interactive shell (tmux): answers typed at the terminal, Ctrl-D ends the quiz and not the shell. */
+@Tag("e2e")
 class ViewsInTerminalTest {
     @Test void aQuizIsAnsweredAtTheTerminalAndCtrlDEndsItButNotTheShell(@TempDir Path dir) throws Exception {
         Path wrapper = dir.resolve("start-nnsh");
