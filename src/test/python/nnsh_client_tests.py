@@ -137,19 +137,27 @@ class NnshClientTests(unittest.TestCase):
         self.assertEqual("CompileError", check.reply["ename"])
         self.assertIn("cannot find symbol", "\n".join(check.reply["traceback"]))
 
-    def test_a0_input_through_stdin(self):
-        # first, on the engine the kernel started with: after an engine restart System.in does not
-        # reach the notebook yet (a known bug, README "Notebooks")
+    def ask(self, answer):
         msg_id = self.kc.execute(
             'System.out.print("Your answer: ");'
             ' String answer = new java.util.Scanner(System.in).nextLine();'
             ' System.out.println("you said " + answer);', allow_stdin=True)
         request = self.kc.get_stdin_msg(timeout=TIMEOUT)
         self.assertEqual("input_request", request["msg_type"])
-        self.kc.input("forty-two")
+        self.kc.input(answer)
         cell = collect(self.kc, msg_id)
         self.assertEqual("ok", cell.reply["status"], cell.reply)
-        self.assertEqual("Your answer: you said forty-two\n", cell.stdout())
+        self.assertEqual("Your answer: you said %s\n" % answer, cell.stdout())
+
+    def test_input_through_stdin(self):
+        for answer in ("forty-two", "forty-three", "forty-four"):
+            self.ask(answer)
+
+    def test_input_through_stdin_after_an_engine_restart(self):
+        self.ask("before")  # replayed after the restart: the replay gets no input and asks nobody
+        died = run(self.kc, "System.exit(1);")
+        self.assertEqual("EngineDied", died.reply["ename"])
+        self.ask("after")
 
     def test_output_streams_while_the_cell_runs(self):
         msg_id = self.kc.execute(

@@ -38,7 +38,7 @@ public final class KernelSession implements AutoCloseable {
     private final Session session;
     private final CountingOutputStream counter;
 
-    public KernelSession(String classpath, OutputStream stdout, OutputStream stderr, InputStream stdin,
+    public KernelSession(String classpath, OutputStream stdout, OutputStream stderr, ForwardedInput.Lines stdin,
                          List<String> startup) {
         counter = new CountingOutputStream(stdout);
         OutputStream mutedWithReplay = new OutputStream() {
@@ -52,14 +52,8 @@ public final class KernelSession implements AutoCloseable {
                 stderr.flush();
             }
         };
-        InputStream noInputInReplay = new InputStream() { // a replayed cell that read input gets none
-            @Override public int read() throws IOException {
-                return counter.muted() ? -1 : stdin.read();
-            }
-            @Override public int read(byte[] b, int off, int len) throws IOException {
-                return counter.muted() ? -1 : stdin.read(b, off, len);
-            }
-        };
+        // a replayed cell that read input gets none (its read ends as at the end of input)
+        InputStream noInputInReplay = ForwardedInput.answers(() -> counter.muted() ? null : stdin.next());
         session = new Session(true, classpath, counter, true)
                 .withIo(new PrintStream(mutedWithReplay, true, StandardCharsets.UTF_8), noInputInReplay, startup);
     }

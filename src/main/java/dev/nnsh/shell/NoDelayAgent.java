@@ -25,7 +25,7 @@ public final class NoDelayAgent {
         Map<String, Consumer<OutputStream>> outputs = Map.of(
                 "out", stream -> System.setOut(new PrintStream(stream, true)),
                 "err", stream -> System.setErr(new PrintStream(stream, true)));
-        Map<String, Consumer<InputStream>> inputs = Map.of("in", System::setIn);
+        Map<String, Consumer<InputStream>> inputs = Map.of("in", in -> System.setIn(ForwardedInput.reader(in)));
         Util.forwardExecutionControlAndIO(new RemoteExecutionControl(), socket.getInputStream(),
                 socket.getOutputStream(), outputs, inputs);
     }
