@@ -38,5 +38,5 @@ public class StochasticDepth extends Module {
         return x.mul(noise);
     }
 
-    @Override public String toString() { return "StochasticDepth(p=" + PyFloat.repr(p) + ", mode=" + mode + ")"; }
+    @Override public String toString() { return "StochasticDepth(p=" + dev.nnsh.tensor.PyFormat.floatRepr(p) + ", mode=" + mode + ")"; }
 }
