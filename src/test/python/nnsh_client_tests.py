@@ -117,6 +117,13 @@ class NnshClientTests(unittest.TestCase):
         left = glob.glob(os.path.join(repo, "hs_err_pid*.log")) + glob.glob(os.path.join(os.getcwd(), "hs_err_pid*.log"))
         self.assertEqual([], left)
 
+    def test_inspect_shows_the_javadoc_summary_of_nnshs_api(self):
+        code = "Tensor.zeros(2, 3).select"
+        reply = shell_reply(self.kc, self.kc.inspect(code, len(code)))
+        self.assertTrue(reply["found"], reply)
+        self.assertIn("Tensor Tensor.select(int dim, long index)\n    x[:, i] for dim 1: removes the dim.",
+                      reply["data"]["text/plain"])
+
     def test_a_call_that_ignores_the_interrupt_ends_its_engine_after_the_grace_period(self):
         self.assertEqual("ok", run(self.kc, "int survivor = 7;").reply["status"])
         msg_id = self.kc.execute("while (true) { try { while (true) {} } catch (Throwable ignored) {} }")
