@@ -1,5 +1,6 @@
 """The nnsh kernel through jupyter_client's BlockingKernelClient: interrupt, survival, restart,
 signatures, stdin, streaming and rich display (JUPYTER_PATH points at the installed kernelspec)."""
+import glob
 import os
 import queue
 import sys
@@ -100,6 +101,28 @@ class NnshClientTests(unittest.TestCase):
         after = run(self.kc, "kept + 1")
         self.assertEqual("ok", after.reply["status"], after.reply)
         self.assertEqual("42", after.of_type("execute_result")[0]["data"]["text/plain"])
+
+    def test_a_native_crash_restarts_the_engine_and_keeps_earlier_cells(self):
+        self.assertEqual("ok", run(self.kc, "int beforeCrash = 6;").reply["status"])
+        crashed = run(self.kc, "{ var theUnsafe = sun.misc.Unsafe.class.getDeclaredField(\"theUnsafe\");"
+                               " theUnsafe.setAccessible(true);"
+                               " ((sun.misc.Unsafe) theUnsafe.get(null)).putAddress(0, 0); }")
+        self.assertEqual("EngineDied", crashed.reply["ename"], crashed.reply)
+        self.assertIn("replayed", "\n".join(crashed.reply["traceback"]))
+        after = run(self.kc, "beforeCrash * 7")
+        self.assertEqual("ok", after.reply["status"], after.reply)
+        self.assertEqual("42", after.of_type("execute_result")[0]["data"]["text/plain"])
+        # the JVM's crash report went to the temp directory, not into the checkout
+        repo = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
+        left = glob.glob(os.path.join(repo, "hs_err_pid*.log")) + glob.glob(os.path.join(os.getcwd(), "hs_err_pid*.log"))
+        self.assertEqual([], left)
+
+    def test_inspect_shows_the_javadoc_summary_of_nnshs_api(self):
+        code = "Tensor.zeros(2, 3).select"
+        reply = shell_reply(self.kc, self.kc.inspect(code, len(code)))
+        self.assertTrue(reply["found"], reply)
+        self.assertIn("Tensor Tensor.select(int dim, long index)\n    x[:, i] for dim 1: removes the dim.",
+                      reply["data"]["text/plain"])
 
     def test_a_call_that_ignores_the_interrupt_ends_its_engine_after_the_grace_period(self):
         self.assertEqual("ok", run(self.kc, "int survivor = 7;").reply["status"])

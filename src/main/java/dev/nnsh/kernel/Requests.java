@@ -12,6 +12,7 @@ import jdk.jshell.SourceCodeAnalysis;
  */
 final class Requests {
     private final KernelSession session;
+    private final java.util.Optional<SourceJavadoc> nnshSources = SourceJavadoc.ofCheckout();
 
     Requests(KernelSession session) {
         this.session = session;
@@ -64,14 +65,15 @@ final class Requests {
         return c;
     }
 
-    /** Signatures, each with its Javadoc summary where JShell has the source; null when nothing is there. */
+    /** Signatures, each with its Javadoc summary (JShell's for the JDK, the checkout's sources for nnsh); null when nothing is there. */
     String documentation(String code, int cursor) {
         List<SourceCodeAnalysis.Documentation> docs = session.documentation(code, cursor);
         if (docs.isEmpty()) return null;
         StringBuilder text = new StringBuilder();
         for (SourceCodeAnalysis.Documentation d : docs) {
             text.append(d.signature()).append('\n');
-            String summary = summary(d.javadoc());
+            String javadoc = d.javadoc() != null ? d.javadoc() : nnshSources.map(s -> s.javadoc(d.signature())).orElse(null);
+            String summary = summary(javadoc);
             if (!summary.isEmpty()) text.append("    ").append(summary).append('\n');
         }
         return text.toString().stripTrailing();

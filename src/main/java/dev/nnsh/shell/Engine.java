@@ -2,6 +2,7 @@ package dev.nnsh.shell;
 
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import jdk.jshell.JShell;
 import jdk.jshell.SnippetEvent;
@@ -33,6 +34,8 @@ final class Engine implements AutoCloseable {
         if (separateJvm) {
             List<String> options = new java.util.ArrayList<>(List.of("--class-path", classpath));
             options.addAll(io.vmOptions());
+            // a native crash's report (hs_err) goes to the temp directory, not where nnsh was started
+            options.add("-XX:ErrorFile=" + Path.of(System.getProperty("java.io.tmpdir"), "nnsh-engine-crash-%p.log"));
             builder.out(io.out()).err(io.err()).in(io.in())
                     .remoteVMOptions(options.toArray(new String[0]));
             // JShell's JDI engine without Nagle delay on its command socket (-Dnnsh.engine=jdi: JShell's own)
