@@ -236,7 +236,8 @@ final class Kernel {
     private String askForInput(Message execute) {
         stdout.drain(); // the prompt the cell printed shows before the input box
         channels.send(Channel.STDIN, execute.reply("input_request", session, StdinBridge.request("")));
-        while (!interrupted && shutdown.getCount() > 0) {
+        // ends with the cell too: an engine that died while its read waited must not keep JShell's I/O waiting
+        while (!interrupted && shutdown.getCount() > 0 && stdin.asking(execute)) {
             Message m = channels.receive(Channel.STDIN, 100);
             if (m == null || !m.type().equals("input_reply")) continue;
             JsonObject c = m.content();

@@ -33,6 +33,11 @@ final class StdinBridge implements ForwardedInput.Lines {
         execute = null;
     }
 
+    /** Whether the cell of {@code request} still runs (and may be given a line). */
+    boolean asking(Message request) {
+        return execute == request;
+    }
+
     @Override public String next() {
         Message m = execute;
         return m == null || !allowed ? null : asker.ask(m);

@@ -11,14 +11,18 @@ import java.nio.charset.StandardCharsets;
  * of the previous answer is still in flight. Answering that extra request by waiting for a person
  * stalls JShell's I/O thread, and with it the end of the cell; answering it with end of input
  * closes the execution JVM's System.in for good. So the two sides use two in-band bytes that UTF-8
- * text never contains: {@link #NOTHING_YET} (the reader drops it and asks again; the shell's side
- * answers every first request that finds nothing buffered with it, so a request that nobody
- * needed costs nothing) and {@link #END_OF_READ} (this read ends, as at the end of input, but the
- * stream stays open for later cells).
+ * text never contains: {@link #NOTHING_YET} (the reader drops it, waits {@link #RETRY_MS} and asks
+ * again) and {@link #END_OF_READ} (this read ends, as at the end of input, but the stream stays open
+ * for later cells). The shell's side asks a person only for a request that finds nothing buffered
+ * and comes at least {@link #SPECULATIVE_MS} after its answer {@code NOTHING_YET}: such a request is
+ * a reader's retry. The extra requests come right after an answer (the race is within one frame),
+ * several of them when read-aheads pile up, and each gets {@code NOTHING_YET} at no cost.
  */
 public final class ForwardedInput {
     static final int NOTHING_YET = 0xFF;
     static final int END_OF_READ = 0xFE;
+    static final long RETRY_MS = 40;
+    static final long SPECULATIVE_MS = 20;
 
     private ForwardedInput() {}
 
@@ -33,7 +37,15 @@ public final class ForwardedInput {
             @Override public int read() throws IOException {
                 while (true) {
                     int b = forwarded.read();
-                    if (b == NOTHING_YET) continue;
+                    if (b == NOTHING_YET) {
+                        try {
+                            Thread.sleep(RETRY_MS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new java.io.InterruptedIOException("interrupted while waiting for input");
+                        }
+                        continue;
+                    }
                     return b == END_OF_READ ? -1 : b;
                 }
             }
@@ -55,12 +67,15 @@ public final class ForwardedInput {
             private byte[] line = new byte[0];
             private int next;
             private int last = -1;
+            private long answeredAt = System.nanoTime();
 
             @Override public synchronized int read() {
                 int answer;
+                boolean retry = last == NOTHING_YET
+                        && System.nanoTime() - answeredAt >= java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(SPECULATIVE_MS);
                 if (next < line.length) {
                     answer = line[next++] & 0xff;
-                } else if (last != NOTHING_YET) {
+                } else if (!retry) {
                     answer = NOTHING_YET;
                 } else {
                     String typed = lines.next();
@@ -73,6 +88,7 @@ public final class ForwardedInput {
                     }
                 }
                 last = answer;
+                answeredAt = System.nanoTime();
                 return answer;
             }
 
