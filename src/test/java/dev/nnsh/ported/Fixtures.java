@@ -52,23 +52,10 @@ final class Fixtures {
         }
     }
 
-    /**
-     * The tables must agree line for line, except the two lines torchinfo inflates by Python's 56-byte
-     * object overhead per input (spec/summary-format.md), which must then be present in both.
-     */
+    /** torchinfo's table for the PyTorch original (one input tensor), compared by {@link dev.nnsh.summary.TorchinfoTables}. */
     static void assertSameTable(String expected, ModelStatistics stats) {
-        List<String> want = lines(expected), got = lines(stats.toString());
-        assertEquals(want.size(), got.size(), "line count\n" + stats);
-        List<String> diffs = new ArrayList<>();
-        for (int i = 0; i < want.size(); i++) {
-            String w = want.get(i), g = got.get(i);
-            boolean overhead = w.startsWith("Input size") || w.startsWith("Estimated Total Size");
-            if (overhead ? !g.startsWith(w.substring(0, w.indexOf(':'))) : !w.equals(g)) diffs.add("line " + i + "\n  torchinfo: " + w + "\n  nnsh:      " + g);
-        }
-        assertTrue(diffs.isEmpty(), String.join("\n", diffs) + "\n" + stats);
+        dev.nnsh.summary.TorchinfoTables.assertSame("torchinfo's table", expected, stats.toString(), 1);
     }
-
-    private static List<String> lines(String s) { return s.strip().lines().map(String::stripTrailing).toList(); }
 
     static void assertClose(Tensor want, Tensor got, double rel) {
         assertArrayEquals(want.shape(), got.shape(), "shape");
