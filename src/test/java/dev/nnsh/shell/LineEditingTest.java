@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Tag;
 
-/** Completion and multi-line input through the shell's LineReader on JLine's virtual terminal. */
+/** Completion (members, layer names, the zoo's names inside Models.get("...")) and multi-line input through the shell's LineReader on JLine's virtual terminal. */
 @Tag("e2e") // spawns JVMs (scripts/nnsh, JShell engines) or drives tmux: excluded from the fast loop
 class LineEditingTest {
     private static Session session;
@@ -116,5 +116,25 @@ class LineEditingTest {
         CompletableFuture<String> next = readLine();
         type("int x = 3\r");
         assertEquals("int x = 3", next.get(20, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void tabCompletesAUniqueModelNameInsideModelsGet() throws Exception {
+        CompletableFuture<String> line = readLine();
+        type("var net = Models.get(\"maxv\t");
+        awaitScreen("maxvit_t");
+        type("\")\r");
+        assertEquals("var net = Models.get(\"maxvit_t\")", line.get(20, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void tabListsTheModelNamesThatFit() throws Exception {
+        CompletableFuture<String> line = readLine();
+        type("Models.get(\"efficientnet_v2_\t\t");
+        awaitScreen("efficientnet_v2_s");
+        awaitScreen("efficientnet_v2_m");
+        awaitScreen("efficientnet_v2_l");
+        type("\u0015x\r");
+        assertEquals("x", line.get(20, TimeUnit.SECONDS));
     }
 }
