@@ -1,0 +1,140 @@
+package dev.nnsh.ops.fast;
+
+import java.util.Arrays;
+
+import dev.nnsh.tensor.InPlace;
+
+import org.bytedeco.javacpp.Pointer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * 2-D convolution straight on oneDNN: float32, any groups as one primitive (depthwise included),
+ * stride, dilation, asymmetric padding, bias, and fused post-ops (a residual sum, then ReLU or
+ * ReLU6). The result is channels-last: an [N, H, W, C] buffer returned as its [N, C, H, W] view,
+ * so that the next convolution reads it without a reorder; a channels-last input is read as it is,
+ * a contiguous NCHW one is reordered once. Shapes are checked by the caller ({@code ConvOps}).
+ * Returns null where it does not apply (other dtypes, empty tensors, fast paths off, oneDNN
+ * missing or rejecting the shape), and the caller keeps ND4J's kernel.
+ */
+public final class DnnlConv {
+    private DnnlConv() {}
+
+    private static volatile boolean enabled = !"off".equals(System.getProperty("nnsh.dnnl"));
+
+    /** Whether the direct oneDNN convolution runs at all (also off with the other fast paths). */
+    public static boolean enabled() { return enabled && InPlace.enabled() && Dnnl.available(); }
+
+    /** For A/B measurements of this path alone (the other fast paths stay as they are). */
+    public static void setEnabled(boolean on) { enabled = on; }
+
+    /**
+     * x [N, C, H, W], w [O, C/groups, kH, kW], b [O] or null, pad {top, bottom, left, right};
+     * {@code residual} (null for none) [N, O, OH, OW] is added before {@code act}.
+     */
+    public static INDArray conv2d(INDArray x, INDArray w, INDArray b, int[] stride, int[] pad, int[] dilation, int groups,
+                                  DnnlPostOps act, INDArray residual) {
+        return conv2d(x, w, b, stride, pad, dilation, groups, act, residual, true);
+    }
+
+    /**
+     * As above, with the result's layout chosen: channels-last, or a plain NCHW 'c' array (what
+     * ND4J's own ops downstream read fastest); the input is then read in whichever layout it has.
+     */
+    public static INDArray conv2d(INDArray x, INDArray w, INDArray b, int[] stride, int[] pad, int[] dilation, int groups,
+                                  DnnlPostOps act, INDArray residual, boolean channelsLastOut) {
+        if (!applies(x, w, b, residual)) return null;
+        long n = x.size(0), c = x.size(1), h = x.size(2), wd = x.size(3);
+        long o = w.size(0), kh = w.size(2), kw = w.size(3);
+        long oh = (h + pad[0] + pad[1] - ((kh - 1) * dilation[0] + 1)) / stride[0] + 1;
+        long ow = (wd + pad[2] + pad[3] - ((kw - 1) * dilation[1] + 1)) / stride[1] + 1;
+        if (oh <= 0 || ow <= 0 || n * c * h * wd == 0) return null;
+        INDArray src = channelsLast(x) || !channelsLastOut && x.ordering() == 'c' && isDense(x) ? x
+                : channelsLastOut ? toChannelsLast(x) : x.dup('c');
+        if (w.ordering() != 'c' || !isDense(w)) w = w.dup('c');
+        if (b != null && (b.ordering() != 'c' || !isDense(b))) b = b.dup('c');
+        long[] weightDims = groups == 1 ? new long[]{o, c, kh, kw} : new long[]{groups, o / groups, c / groups, kh, kw};
+        long[] dstDims = {n, o, oh, ow};
+        long[] dstStrides = channelsLastOut ? channelsLastStrides(dstDims) : new long[]{o * oh * ow, oh * ow, ow, 1};
+        DnnlConvShape shape = new DnnlConvShape(new long[]{n, c, h, wd}, src.stride(), dstDims, dstStrides,
+                weightDims, b != null, new long[]{stride[0], stride[1]}, new long[]{dilation[0], dilation[1]},
+                new long[]{pad[0], pad[2]}, new long[]{pad[1], pad[3]}, act, residual != null);
+        DnnlConvPrimitive p = DnnlPrimitiveCache.get(shape);
+        if (p == null) return null;
+        INDArray weights = DnnlWeights.forPrimitive(w, p);
+        INDArray out = channelsLastOut ? newOutput(n, oh, ow, o) : newOutput(n, o, oh, ow);
+        INDArray view = channelsLastOut ? out.permute(0, 3, 1, 2) : out;
+        if (residual != null) copyInto(view, residual);
+        p.execute(address(src), address(weights), b == null ? null : address(b), address(out));
+        return view;
+    }
+
+    private static boolean applies(INDArray x, INDArray w, INDArray b, INDArray residual) {
+        if (!enabled()) return false;
+        if (x.rank() != 4 || w.rank() != 4 || x.dataType() != DataType.FLOAT || w.dataType() != DataType.FLOAT) return false;
+        if (b != null && b.dataType() != DataType.FLOAT) return false;
+        if (residual != null && residual.dataType() != DataType.FLOAT) return false;
+        return true;
+    }
+
+    /** Every buffer this path hands out is made here (one place to swap for a pool). */
+    private static INDArray newOutput(long... shape) {
+        return Nd4j.createUninitialized(DataType.FLOAT, shape);
+    }
+
+    /** True when a 4-D [N, C, H, W] array is laid out as a dense [N, H, W, C] buffer. */
+    public static boolean channelsLast(INDArray x) {
+        if (x.rank() != 4) return false;
+        long[] s = x.stride(), d = x.shape();
+        return s[1] == 1 && s[3] == d[1] && s[2] == d[1] * d[3] && s[0] == d[1] * d[2] * d[3]
+                || x.length() == 1;
+    }
+
+    private static boolean isDense(INDArray a) {
+        long expected = 1;
+        long[] s = a.stride(), d = a.shape();
+        for (int i = d.length - 1; i >= 0; i--) {
+            if (d[i] != 1 && s[i] != expected) return false;
+            expected *= d[i];
+        }
+        return true;
+    }
+
+    private static long[] channelsLastStrides(long[] nchw) {
+        long c = nchw[1], h = nchw[2], w = nchw[3];
+        return new long[]{c * h * w, 1, w * c, c};
+    }
+
+    /** The [N, C, H, W] view of a fresh channels-last copy of x. */
+    static INDArray toChannelsLast(INDArray x) {
+        INDArray out = newOutput(x.size(0), x.size(2), x.size(3), x.size(1));
+        INDArray view = out.permute(0, 3, 1, 2);
+        if (x.ordering() == 'c' && isDense(x)) {
+            long[] dims = x.shape();
+            DnnlWeights.run(Dnnl.stridedF32(dims, x.stride()), Dnnl.stridedF32(dims, view.stride()), address(x), address(out));
+        } else {
+            view.assign(x);
+        }
+        return view;
+    }
+
+    private static void copyInto(INDArray channelsLastView, INDArray values) {
+        if (Arrays.equals(values.stride(), channelsLastView.stride()) && (channelsLast(values) || values.ordering() == 'c' && isDense(values))) {
+            Pointer.memcpy(address(channelsLastView), address(values), values.length() * 4);
+        } else if (values.ordering() == 'c' && isDense(values)) {
+            long[] dims = values.shape();
+            DnnlWeights.run(Dnnl.stridedF32(dims, values.stride()), Dnnl.stridedF32(dims, channelsLastView.stride()),
+                    address(values), address(channelsLastView));
+        } else {
+            channelsLastView.assign(values);
+        }
+    }
+
+    /** The native address of an array's first element. */
+    static Pointer address(INDArray a) {
+        Pointer base = a.data().addressPointer();
+        long at = base.address() + (base.position() + a.offset()) * a.data().getElementSize();
+        return new Pointer() { { address = at; } };
+    }
+}
