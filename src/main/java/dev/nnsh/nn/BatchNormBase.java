@@ -19,6 +19,10 @@ public abstract class BatchNormBase<T extends BatchNormBase<T>> extends Module {
     private boolean affine = true;
     private boolean trackRunningStats = true;
     private final dev.nnsh.ops.fast.EvalBatchNorm evalNorm = new dev.nnsh.ops.fast.EvalBatchNorm(); // issue 11
+    private long statsVersion; // issue 11 (conv): counts in-place moves of the running statistics
+
+    /** issue 11 (conv): changes whenever a training step moves the running statistics in place. */
+    long statsVersion() { return statsVersion; }
 
     protected BatchNormBase(long numFeatures, double eps, Double momentum, boolean affine, boolean trackRunningStats) {
         this.numFeatures = Args.positive(typeName(), "num_features", numFeatures);
@@ -105,6 +109,7 @@ public abstract class BatchNormBase<T extends BatchNormBase<T>> extends Module {
             tracked.set(tracked.data().add(1));
             if (momentum == null) factor = 1.0 / tracked.data().item();
             evalNorm.invalidate(); // the running statistics move in place below
+            statsVersion++; // issue 11 (conv): folds into a convolution are made again
         }
         Tensor mean = trackRunningStats ? ownBuffers().get("running_mean").valueFor(x) : null;
         Tensor var = trackRunningStats ? ownBuffers().get("running_var").valueFor(x) : null;

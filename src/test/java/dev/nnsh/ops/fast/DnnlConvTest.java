@@ -42,11 +42,14 @@ class DnnlConvTest {
             int[] stride = {k[8], k[9]}, pad = {k[10], k[11], k[12], k[13]}, dil = {k[14], k[15]};
             float[] x = random(r, n * c * h * w), wt = random(r, o * (c / g) * kh * kw), b = k[16] == 1 ? random(r, o) : null;
             Tensor tx = Tensor.of(x, n, c, h, w), tw = Tensor.of(wt, o, c / g, kh, kw), tb = b == null ? null : Tensor.of(b, o);
-            Tensor fast = ConvOps.conv2d(tx, tw, tb, stride, pad, dil, g);
-            assertTrue(DnnlConv.channelsLast(fast.nd()), "case " + java.util.Arrays.toString(k) + " took the oneDNN path");
+            Tensor fast = ConvOps.conv2d(tx, tw, tb, stride, pad, dil, g); // the hook: NCHW in, NCHW out
+            INDArray direct = DnnlConv.conv2d(tx.nd(), tw.nd(), tb == null ? null : tb.nd(), stride, pad, dil, g, DnnlPostOps.NONE, null);
+            assertNotNull(direct, "case " + java.util.Arrays.toString(k) + " runs on oneDNN");
+            assertTrue(DnnlConv.channelsLast(direct));
             Tensor nd4j = withFastPathsOff(() -> ConvOps.conv2d(tx, tw, tb, stride, pad, dil, g));
             double[] expected = loops(x, n, c, h, w, wt, o, kh, kw, b, stride, pad, dil, g, fast.shape());
             assertClose(expected, fast, java.util.Arrays.toString(k));
+            assertClose(expected, Tensor.of(direct), java.util.Arrays.toString(k) + " (channels-last)");
             assertClose(expected, nd4j, java.util.Arrays.toString(k) + " (ND4J)");
         }
     }
