@@ -119,6 +119,8 @@ public abstract class BatchNormBase<T extends BatchNormBase<T>> extends Module {
         if (!batchStatistics && !x.isShapeOnly() && dev.nnsh.tensor.InPlace.enabled()) {
             // eval as one cached per-channel scale and shift; the op on a shape-only copy checks the arguments
             NormOps.batchNorm(typeName(), Tensor.shapeOnly(x.dtype(), x.shape()), numFeatures, mean, var, w, b, false, factor, eps);
+            Tensor channelsLast = getClass() == BatchNorm2d.class ? ConvFusion.runNorm(this, null, x) : null; // issue 11 (conv): one oneDNN pass
+            if (channelsLast != null) return channelsLast; // issue 11 (conv)
             return x.derive(x.shape(), x.dtype(), a -> evalNorm.apply(a, w, b, mean, var, eps));
         }
         return NormOps.batchNorm(typeName(), x, numFeatures, mean, var, w, b, batchStatistics, factor, eps);

@@ -26,6 +26,7 @@ public final class ConvFusion {
     private ConvFusion() {}
 
     private static final Map<Conv2d, FoldedConv> FOLDS = new WeakHashMap<>();
+    private static final Map<BatchNorm2d, Object[]> NORM_FOLDS = new WeakHashMap<>(); // {ones [C, 1, 1, 1], FoldedConv}
 
     /** True when fusion may run for a pass over x now (cheap; checked before looking at modules). */
     public static boolean active(Tensor x) {
@@ -61,6 +62,81 @@ public final class ConvFusion {
         }
     }
 
+    /**
+     * act(bn(x)) as one pass, for a channels-last x (a fused convolution's result, a channel slice
+     * of a concatenation): the folded batch norm as a depthwise 1×1 convolution with the activation
+     * as its post-op, writing a dense channels-last result. Null where it does not apply.
+     */
+    public static Tensor runNorm(Module bn, Module act, Tensor x) {
+        if (!active(x) || !DnnlConv.channelsLastStrided(x.nd()) || !fusableNorm(bn, x.size(1)) || !isActivation(act)) return null;
+        try {
+            BatchNorm2d norm = (BatchNorm2d) bn;
+            Tensor w;
+            FoldedConv fold;
+            synchronized (NORM_FOLDS) {
+                Object[] entry = NORM_FOLDS.computeIfAbsent(norm, k -> new Object[]{
+                        Tensor.ones(norm.numFeatures(), 1, 1, 1), new FoldedConv()});
+                w = (Tensor) entry[0];
+                fold = (FoldedConv) entry[1];
+            }
+            if (w.size(0) != norm.numFeatures()) return null;
+            Tensor mean = norm.ownBuffers().get("running_mean").valueFor(x), var = norm.ownBuffers().get("running_var").valueFor(x);
+            Tensor gamma = norm.affine() ? norm.ownParameters().get("weight").valueFor(x) : null;
+            Tensor beta = norm.affine() ? norm.ownParameters().get("bias").valueFor(x) : null;
+            fold.prepare(w, null, gamma, beta, mean, var, norm.eps(), norm.statsVersion());
+            INDArray fw = fold.weight(), fb = fold.bias(), xa = x.nd();
+            DnnlPostOps post = postOps(act);
+            int[] one = {1, 1};
+            int groups = (int) norm.numFeatures();
+            return Tensor.derive(x.shape(), DType.FLOAT32, arrays -> {
+                INDArray out = DnnlConv.conv2d(xa, fw, fb, one, new int[4], one, groups, post, null, true);
+                if (out == null) throw new NotFused();
+                return out;
+            }, x);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * act(conv(x)) written into {@code into} (act may be null) (a channels-last view, such as a channel slice of a
+     * concatenation's buffer); false, with nothing written, where this does not apply.
+     */
+    public static boolean runInto(Module conv, Module act, Tensor x, Tensor into) {
+        if (!active(x) || !fusable(conv, null, act) || into.isShapeOnly()) return false;
+        try {
+            Conv2d c = (Conv2d) conv;
+            Tensor w = c.ownParameters().get("weight").valueFor(x);
+            Parameter bp = c.ownParameters().get("bias");
+            Tensor b = bp == null ? null : bp.valueFor(x);
+            long[] shape = ConvOps.conv2d(Tensor.shapeOnly(x.dtype(), x.shape()), Tensor.shapeOnly(w.dtype(), w.shape()),
+                    b == null ? null : Tensor.shapeOnly(b.dtype(), b.shape()), c.stride, c.effectivePadding(), c.dilation, c.groups).shape();
+            if (!java.util.Arrays.equals(shape, into.shape())) return false;
+            return DnnlConv.conv2dInto(x.nd(), w.nd(), b == null ? null : b.nd(), c.stride, c.effectivePadding(), c.dilation, c.groups,
+                    postOps(act), into.nd()) != null;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** act(bn(x)) by {@link #runNorm} where it applies, else the two calls as they are (act may be null). */
+    public static Tensor applyNorm(Module bn, Module act, Tensor x) {
+        Tensor fused = runNorm(bn, act, x);
+        if (fused != null) return fused;
+        Tensor y = bn.apply(x);
+        return act == null ? y : act.apply(y);
+    }
+
+    static boolean fusableNorm(Module bn, long channels) {
+        if (bn == null || bn.getClass() != BatchNorm2d.class || bn.isTraining()) return false;
+        BatchNorm2d norm = (BatchNorm2d) bn;
+        return norm.trackRunningStats() && norm.numFeatures() == channels && channels <= Integer.MAX_VALUE;
+    }
+
+    private static DnnlPostOps postOps(Module act) {
+        return act == null ? DnnlPostOps.NONE : act.getClass() == ReLU.class ? DnnlPostOps.RELU : DnnlPostOps.RELU6;
+    }
+
     /** act(bn(conv(x))) fused where {@link #run} applies, else the three calls as they are (bn, act may be null). */
     public static Tensor apply(Module conv, Module bn, Module act, Tensor x) {
         Tensor fused = run(conv, bn, act, x, null);
@@ -91,7 +167,7 @@ public final class ConvFusion {
             weight = fold.weight();
             bias = fold.bias();
         }
-        DnnlPostOps post = act == null ? DnnlPostOps.NONE : act.getClass() == ReLU.class ? DnnlPostOps.RELU : DnnlPostOps.RELU6;
+        DnnlPostOps post = postOps(act);
         INDArray xa = x.nd(), ra = residual == null ? null : residual.nd();
         INDArray fw = weight, fb = bias;
         return Tensor.derive(shape, DType.FLOAT32, arrays -> {

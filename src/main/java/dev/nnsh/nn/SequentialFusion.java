@@ -7,6 +7,7 @@ import dev.nnsh.tensor.Tensor;
 /**
  * A Sequential's children run in order, with each Conv2d → BatchNorm2d → ReLU/ReLU6 run (or
  * Conv2d → BatchNorm2d, or Conv2d → ReLU/ReLU6) as one fused convolution ({@link ConvFusion});
+ * a BatchNorm2d (→ ReLU/ReLU6) on a channels-last input as one pass ({@link ConvFusion#runNorm});
  * every other child is called as usual. Used only while {@link ConvFusion#active} holds.
  */
 final class SequentialFusion {
@@ -28,6 +29,15 @@ final class SequentialFusion {
                         i = act == null ? after : after + 1;
                         continue;
                     }
+                }
+            }
+            if (m.getClass() == BatchNorm2d.class) {
+                Module act = i + 1 < n && isActivation(children.get(i + 1)) ? children.get(i + 1) : null;
+                Tensor y = ConvFusion.runNorm(m, act, x);
+                if (y != null) {
+                    x = y;
+                    i += act == null ? 1 : 2;
+                    continue;
                 }
             }
             x = m.apply(x);

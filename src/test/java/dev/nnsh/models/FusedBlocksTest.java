@@ -79,6 +79,24 @@ class FusedBlocksTest {
         check(two, Tensor.randn(1, 16, 6, 6), true);
     }
 
+    @Test void denseBlockWithoutRecopyingTheConcatenation() {
+        DenseNet._DenseBlock block = new DenseNet._DenseBlock(3, 16, 2, 8);
+        check(block, Tensor.randn(2, 16, 6, 6), true);
+        Module net = new DenseNet(8, new int[]{2, 2}, 16, 2, 10);
+        Tensor x = Tensor.randn(1, 3, 48, 48);
+        randomize(net, 4);
+        net.eval();
+        Tensor want = unfused(() -> net.apply(x));
+        Tensor got = net.apply(x);
+        double diff = want.sub(got).abs().max().item(), magnitude = want.abs().max().item();
+        assertTrue(diff <= 1e-4 * Math.max(1, magnitude), "densenet: max |difference| " + diff + " for outputs up to " + magnitude);
+    }
+
+    @Test void squeezenetFireWritesBothExpandsIntoOneBuffer() {
+        check(new SqueezeNet.Fire(16, 8, 12, 12), Tensor.randn(2, 16, 9, 9), true);
+        check(new SqueezeNet.Fire(16, 8, 8, 16), Tensor.randn(1, 16, 5, 7), true);
+    }
+
     @Test void mobilenetBlocksAndTheWholeSmallResnet() {
         check(new MobileNetV2.InvertedResidual(16, 16, 1, 6), Tensor.randn(2, 16, 7, 7), true);
         check(new MobileNetV2.InvertedResidual(16, 24, 2, 6), Tensor.randn(2, 16, 7, 7), true);

@@ -44,29 +44,50 @@ public final class DnnlConv {
      */
     public static INDArray conv2d(INDArray x, INDArray w, INDArray b, int[] stride, int[] pad, int[] dilation, int groups,
                                   DnnlPostOps act, INDArray residual, boolean channelsLastOut) {
+        return run(x, w, b, stride, pad, dilation, groups, act, residual, channelsLastOut, null);
+    }
+
+    /**
+     * The convolution written into {@code into}, an [N, O, OH, OW] view of channels-last memory whose
+     * pixel stride may exceed O (a channel slice of a larger buffer: a concatenation without a copy).
+     * Returns {@code into}, or null where this path does not apply (nothing is written then).
+     */
+    public static INDArray conv2dInto(INDArray x, INDArray w, INDArray b, int[] stride, int[] pad, int[] dilation, int groups,
+                                      DnnlPostOps act, INDArray into) {
+        if (!channelsLastStrided(into)) return null;
+        if (channelsLast(into)) return run(x, w, b, stride, pad, dilation, groups, act, null, true, into);
+        // oneDNN's fast kernels take dense layouts only (a wider pixel stride gets its reference kernel): compute, then copy
+        INDArray dense = run(x, w, b, stride, pad, dilation, groups, act, null, true, null);
+        if (dense == null || !Arrays.equals(dense.shape(), into.shape())) return null;
+        copy(dense, into);
+        return into;
+    }
+
+    private static INDArray run(INDArray x, INDArray w, INDArray b, int[] stride, int[] pad, int[] dilation, int groups,
+                                DnnlPostOps act, INDArray residual, boolean channelsLastOut, INDArray into) {
         if (!applies(x, w, b, residual)) return null;
         long n = x.size(0), c = x.size(1), h = x.size(2), wd = x.size(3);
         long o = w.size(0), kh = w.size(2), kw = w.size(3);
         long oh = (h + pad[0] + pad[1] - ((kh - 1) * dilation[0] + 1)) / stride[0] + 1;
         long ow = (wd + pad[2] + pad[3] - ((kw - 1) * dilation[1] + 1)) / stride[1] + 1;
         if (oh <= 0 || ow <= 0 || n * c * h * wd == 0) return null;
+        if (into != null && (into.dataType() != DataType.FLOAT || !Arrays.equals(into.shape(), new long[]{n, o, oh, ow}))) return null;
         INDArray src = channelsLast(x) || !channelsLastOut && x.ordering() == 'c' && isDense(x) ? x
                 : channelsLastOut ? toChannelsLast(x) : x.dup('c');
         if (w.ordering() != 'c' || !isDense(w)) w = w.dup('c');
         if (b != null && (b.ordering() != 'c' || !isDense(b))) b = b.dup('c');
         long[] weightDims = groups == 1 ? new long[]{o, c, kh, kw} : new long[]{groups, o / groups, c / groups, kh, kw};
         long[] dstDims = {n, o, oh, ow};
-        long[] dstStrides = channelsLastOut ? channelsLastStrides(dstDims) : new long[]{o * oh * ow, oh * ow, ow, 1};
+        long[] dstStrides = into != null ? into.stride() : channelsLastOut ? channelsLastStrides(dstDims) : new long[]{o * oh * ow, oh * ow, ow, 1};
         DnnlConvShape shape = new DnnlConvShape(new long[]{n, c, h, wd}, src.stride(), dstDims, dstStrides,
                 weightDims, b != null, new long[]{stride[0], stride[1]}, new long[]{dilation[0], dilation[1]},
                 new long[]{pad[0], pad[2]}, new long[]{pad[1], pad[3]}, act, residual != null);
         DnnlConvPrimitive p = DnnlPrimitiveCache.get(shape);
         if (p == null) return null;
         INDArray weights = DnnlWeights.forPrimitive(w, p);
-        INDArray out = channelsLastOut ? newOutput(n, oh, ow, o) : newOutput(n, o, oh, ow);
-        INDArray view = channelsLastOut ? out.permute(0, 3, 1, 2) : out;
+        INDArray view = into != null ? into : channelsLastOut ? newOutput(n, oh, ow, o).permute(0, 3, 1, 2) : newOutput(n, o, oh, ow);
         if (residual != null) copyInto(view, residual);
-        p.execute(address(src), address(weights), b == null ? null : address(b), address(out));
+        p.execute(address(src), address(weights), b == null ? null : address(b), address(view));
         return view;
     }
 
@@ -91,6 +112,34 @@ public final class DnnlConv {
                 || x.length() == 1;
     }
 
+    /**
+     * True for a 4-D [N, C, H, W] view of channels-last memory in which channels are adjacent and
+     * pixels P ≥ C floats apart: a dense channels-last array (P = C) or a channel slice of a wider one.
+     */
+    public static boolean channelsLastStrided(INDArray x) {
+        if (x == null || x.rank() != 4) return false;
+        long[] s = x.stride(), d = x.shape();
+        if (d[1] > 1 && s[1] != 1) return false;
+        long pixel = s[3];
+        if (pixel < d[1]) return false;
+        return (d[2] == 1 || s[2] == pixel * d[3]) && (d[0] == 1 || s[0] == pixel * d[3] * d[2]);
+    }
+
+    /** The [N, C, H, W] view of a new, uninitialised channels-last float buffer. */
+    public static INDArray newChannelsLast(long n, long c, long h, long w) {
+        return newOutput(n, h, w, c).permute(0, 3, 1, 2);
+    }
+
+    /** Copies values into a view of any layout (oneDNN's reorder between plain strided layouts). */
+    public static void copy(INDArray values, INDArray into) {
+        if (values.dataType() != DataType.FLOAT || into.dataType() != DataType.FLOAT || !Dnnl.available()) {
+            into.assign(values);
+            return;
+        }
+        long[] dims = values.shape();
+        DnnlWeights.run(Dnnl.stridedF32(dims, values.stride()), Dnnl.stridedF32(dims, into.stride()), address(values), address(into));
+    }
+
     private static boolean isDense(INDArray a) {
         long expected = 1;
         long[] s = a.stride(), d = a.shape();
@@ -110,12 +159,7 @@ public final class DnnlConv {
     static INDArray toChannelsLast(INDArray x) {
         INDArray out = newOutput(x.size(0), x.size(2), x.size(3), x.size(1));
         INDArray view = out.permute(0, 3, 1, 2);
-        if (x.ordering() == 'c' && isDense(x)) {
-            long[] dims = x.shape();
-            DnnlWeights.run(Dnnl.stridedF32(dims, x.stride()), Dnnl.stridedF32(dims, view.stride()), address(x), address(out));
-        } else {
-            view.assign(x);
-        }
+        copy(x, view);
         return view;
     }
 
@@ -131,10 +175,13 @@ public final class DnnlConv {
         }
     }
 
-    /** The native address of an array's first element. */
+    /**
+     * The native address of an array's first element. A view's data() is itself a view buffer
+     * whose address already includes the view's offset (so a.offset() is not added again).
+     */
     static Pointer address(INDArray a) {
         Pointer base = a.data().addressPointer();
-        long at = base.address() + (base.position() + a.offset()) * a.data().getElementSize();
+        long at = base.address() + base.position() * a.data().getElementSize();
         return new Pointer() { { address = at; } };
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import dev.nnsh.ops.ConvOps;
 import dev.nnsh.tensor.InPlace;
@@ -73,6 +74,29 @@ class DnnlConvTest {
                 new int[]{1, 1}, new int[4], new int[]{1, 1}, 1));
         assertClose(values(nextNd4j), next, "a convolution of a channels-last result");
         assertClose(values(b.add(1.5)), Tensor.of(b.nd().dup('c').add(1.5f)), "an ND4J op on the channels-last view");
+    }
+
+    @Test void viewsWithAnOffsetAndWritingIntoAChannelSlice() {
+        Random r = new Random(13);
+        INDArray wide = DnnlConv.newChannelsLast(2, 10, 5, 5);
+        wide.assign(Nd4j.create(random(r, 2 * 10 * 5 * 5), new long[]{2, 10, 5, 5}, 'c'));
+        INDArray slice = wide.get(NDArrayIndex.all(), NDArrayIndex.interval(3, 9), NDArrayIndex.all(), NDArrayIndex.all());
+        assertTrue(DnnlConv.channelsLastStrided(slice));
+        float[] x = slice.dup('c').data().asFloat(), wt = random(r, 4 * 6 * 9);
+        INDArray w = Nd4j.create(wt, new long[]{4, 6, 3, 3}, 'c');
+        int[] one = {1, 1}, pad = {1, 1, 1, 1};
+        double[] expected = loops(x, 2, 6, 5, 5, wt, 4, 3, 3, null, one, pad, one, 1, new long[]{2, 4, 5, 5});
+        assertClose(expected, Tensor.of(DnnlConv.conv2d(slice, w, null, one, pad, one, 1, DnnlPostOps.NONE, null)), "offset input");
+        INDArray out = DnnlConv.newChannelsLast(2, 8, 5, 5);
+        out.assign(-7);
+        INDArray into = out.get(NDArrayIndex.all(), NDArrayIndex.interval(2, 6), NDArrayIndex.all(), NDArrayIndex.all());
+        assertTrue(DnnlConv.conv2dInto(slice, w, null, one, pad, one, 1, DnnlPostOps.NONE, into) == into);
+        assertClose(expected, Tensor.of(out.get(NDArrayIndex.all(), NDArrayIndex.interval(2, 6), NDArrayIndex.all(), NDArrayIndex.all())),
+                "written into the slice");
+        for (int ch : new int[]{0, 1, 6, 7}) {
+            assertEquals(-7.0, out.get(NDArrayIndex.all(), NDArrayIndex.point(ch), NDArrayIndex.all(), NDArrayIndex.all()).maxNumber().doubleValue());
+            assertEquals(-7.0, out.get(NDArrayIndex.all(), NDArrayIndex.point(ch), NDArrayIndex.all(), NDArrayIndex.all()).minNumber().doubleValue());
+        }
     }
 
     @Test void fusedPostOpsAndResidualSum() {
