@@ -82,7 +82,7 @@ public class ResNet extends Module {
     }
 
     @Override public Tensor forward(Tensor x) {
-        x = maxpool.apply(dev.nnsh.nn.ConvFusion.apply(conv1, bn1, relu, x)); // issue 11 (conv): fused in eval, else the three calls
+        x = dev.nnsh.nn.ChannelsLastPool.apply(maxpool, dev.nnsh.nn.ConvFusion.apply(conv1, bn1, relu, x)); // issue 11 (conv): fused in eval, else the calls
         x = layer4.apply(layer3.apply(layer2.apply(layer1.apply(x))));
         x = avgpool.apply(x).flatten(1);
         return fc.apply(x);

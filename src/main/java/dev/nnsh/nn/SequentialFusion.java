@@ -8,7 +8,8 @@ import dev.nnsh.tensor.Tensor;
  * A Sequential's children run in order, with each Conv2d → BatchNorm2d → ReLU/ReLU6 run (or
  * Conv2d → BatchNorm2d, or Conv2d → ReLU/ReLU6) as one fused convolution ({@link ConvFusion});
  * a BatchNorm2d (→ ReLU/ReLU6) on a channels-last input as one pass ({@link ConvFusion#runNorm});
- * every other child is called as usual. Used only while {@link ConvFusion#active} holds.
+ * a MaxPool2d on a channels-last input on oneDNN ({@link ChannelsLastPool}); every other child is
+ * called as usual. Used only while {@link ConvFusion#active} holds.
  */
 final class SequentialFusion {
     private SequentialFusion() {}
@@ -29,6 +30,14 @@ final class SequentialFusion {
                         i = act == null ? after : after + 1;
                         continue;
                     }
+                }
+            }
+            if (m.getClass() == MaxPool2d.class) {
+                Tensor y = ChannelsLastPool.run(m, x);
+                if (y != null) {
+                    x = y;
+                    i++;
+                    continue;
                 }
             }
             if (m.getClass() == BatchNorm2d.class) {

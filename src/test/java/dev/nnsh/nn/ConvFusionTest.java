@@ -105,6 +105,20 @@ class ConvFusionTest {
         assertClose(unfused(() -> plainBn.apply(x)), got, "affine=False");
     }
 
+    @Test void maxPoolingAChannelsLastResult() {
+        MaxPool2d[] pools = {new MaxPool2d(3, 2, 1), new MaxPool2d(3, 2).ceilMode(true), new MaxPool2d(2), new MaxPool2d(3, 1, 1, 2),
+                new MaxPool2d(2, 3).ceilMode(true)};
+        Tensor x = Tensor.randn(2, 4, 11, 10);
+        for (MaxPool2d pool : pools) {
+            Sequential s = new Sequential(new Conv2d(4, 6, 3, 1, 1), new ReLU(), pool, new Conv2d(6, 5, 1));
+            randomize(s, 6);
+            s.eval();
+            Tensor got = s.apply(x);
+            assertTrue(fused(got), pool.toString());
+            assertClose(unfused(() -> s.apply(x)), got, pool.toString());
+        }
+    }
+
     @Test void theFoldFollowsEveryChange() {
         Tensor x = Tensor.randn(2, 6, 6, 6);
         Sequential s = block(new ReLU(), true, 1);

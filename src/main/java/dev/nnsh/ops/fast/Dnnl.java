@@ -4,6 +4,7 @@ import org.bytedeco.dnnl.dnnl_engine;
 import org.bytedeco.dnnl.dnnl_memory;
 import org.bytedeco.dnnl.dnnl_memory_desc_t;
 import org.bytedeco.dnnl.dnnl_primitive;
+import org.bytedeco.dnnl.dnnl_primitive_attr;
 import org.bytedeco.dnnl.dnnl_primitive_desc;
 import org.bytedeco.dnnl.dnnl_stream;
 import org.bytedeco.dnnl.dnnl_exec_arg_t;
@@ -90,6 +91,41 @@ public final class Dnnl {
         return new BytePointer(out.get(0)).getString();
     }
 
+    /**
+     * Primitive attributes with a user-managed scratchpad. oneDNN's own (library-managed) scratchpad
+     * is thread-local to the thread that created the primitive and is freed when that thread ends,
+     * so a primitive run later from another thread (JShell runs cells on new threads) would read
+     * freed memory; instead every run gets {@link #execute}'s shared scratchpad.
+     */
+    static dnnl_primitive_attr newAttr() {
+        PointerPointer<Pointer> out = new PointerPointer<>(1);
+        check(dnnl_primitive_attr_create(out), "primitive_attr_create");
+        dnnl_primitive_attr attr = new dnnl_primitive_attr(out.get(0));
+        check(dnnl_primitive_attr_set_scratchpad_mode(attr, dnnl_scratchpad_mode_user), "primitive_attr_set_scratchpad_mode");
+        return attr;
+    }
+
+    /** The scratchpad a primitive needs (a copy of its descriptor), or null when it needs none. */
+    static dnnl_memory_desc_t scratchpad(dnnl_primitive_desc pd) {
+        dnnl_memory_desc_t md = dnnl_primitive_desc_query_md(pd, dnnl_query_scratchpad_md, 0);
+        if (md == null || md.isNull() || dnnl_memory_desc_get_size(md) == 0) return null;
+        return copy(md);
+    }
+
+    private static BytePointer scratch;
+    private static long scratchBytes;
+
+    /** The shared scratchpad, at least {@code bytes} long and 64-byte aligned; callers hold the class lock. */
+    private static Pointer scratchAtLeast(long bytes) {
+        if (scratch == null || scratchBytes < bytes) {
+            if (scratch != null) scratch.close();
+            scratch = new BytePointer(bytes + 64);
+            scratchBytes = bytes;
+        }
+        long at = (scratch.address() + 63) & ~63L;
+        return new Pointer() { { address = at; } };
+    }
+
     static dnnl_primitive createPrimitive(dnnl_primitive_desc pd) {
         PointerPointer<Pointer> out = new PointerPointer<>(1);
         check(dnnl_primitive_create(out, pd), "primitive_create");
@@ -98,9 +134,24 @@ public final class Dnnl {
 
     /**
      * Runs a primitive over memory at the given native addresses: {@code argIds[i]} is bound to
-     * memory described by {@code mds[i]} at {@code handles[i]}. Waits for the stream.
+     * memory described by {@code mds[i]} at {@code handles[i]}, the scratchpad (null: none) to the
+     * shared one. Waits for the stream.
      */
-    static void execute(dnnl_primitive primitive, int[] argIds, dnnl_memory_desc_t[] mds, Pointer[] handles) {
+    static void execute(dnnl_primitive primitive, dnnl_memory_desc_t scratchpad, int[] argIds, dnnl_memory_desc_t[] mds,
+                        Pointer[] handles) {
+        if (scratchpad != null) {
+            synchronized (Dnnl.class) {
+                int k = argIds.length;
+                int[] ids = java.util.Arrays.copyOf(argIds, k + 1);
+                dnnl_memory_desc_t[] withScratch = java.util.Arrays.copyOf(mds, k + 1);
+                Pointer[] at = java.util.Arrays.copyOf(handles, k + 1);
+                ids[k] = DNNL_ARG_SCRATCHPAD;
+                withScratch[k] = scratchpad;
+                at[k] = scratchAtLeast(dnnl_memory_desc_get_size(scratchpad));
+                execute(primitive, null, ids, withScratch, at);
+                return;
+            }
+        }
         int n = argIds.length;
         dnnl_memory[] memories = new dnnl_memory[n];
         dnnl_exec_arg_t args = new dnnl_exec_arg_t(n);

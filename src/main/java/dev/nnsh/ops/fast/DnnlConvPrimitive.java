@@ -25,6 +25,7 @@ final class DnnlConvPrimitive {
     final dnnl_memory_desc_t bias;         // null without bias
     final dnnl_memory_desc_t dst;
     final String implementation;
+    private final dnnl_memory_desc_t scratchpad; // null: none needed
     private final dnnl_primitive primitive;
 
     DnnlConvPrimitive(DnnlConvShape s) {
@@ -42,6 +43,7 @@ final class DnnlConvPrimitive {
         try {
             weights = Dnnl.copy(dnnl_primitive_desc_query_md(pd, dnnl_query_weights_md, 0));
             implementation = Dnnl.implementation(pd);
+            scratchpad = Dnnl.scratchpad(pd);
             primitive = Dnnl.createPrimitive(pd);
         } finally {
             dnnl_primitive_desc_destroy(pd); // the primitive keeps what it needs
@@ -50,12 +52,10 @@ final class DnnlConvPrimitive {
 
     private static dnnl_primitive_desc create(dnnl_convolution_desc_t desc, DnnlPostOps act, boolean sum) {
         PointerPointer<Pointer> out = new PointerPointer<>(1);
-        dnnl_primitive_attr attr = null;
+        dnnl_primitive_attr attr = Dnnl.newAttr();
         dnnl_post_ops ops = null;
         try {
             if (sum || act != DnnlPostOps.NONE) {
-                Dnnl.check(dnnl_primitive_attr_create(out), "primitive_attr_create");
-                attr = new dnnl_primitive_attr(out.get(0));
                 Dnnl.check(dnnl_post_ops_create(out), "post_ops_create");
                 ops = new dnnl_post_ops(out.get(0));
                 if (sum) Dnnl.check(dnnl_post_ops_append_sum(ops, 1f), "post_ops_append_sum");
@@ -67,17 +67,17 @@ final class DnnlConvPrimitive {
             return new dnnl_primitive_desc(out.get(0));
         } finally {
             if (ops != null) dnnl_post_ops_destroy(ops);
-            if (attr != null) dnnl_primitive_attr_destroy(attr);
+            dnnl_primitive_attr_destroy(attr);
         }
     }
 
     /** Runs over the arrays at these native addresses (bias ignored when this primitive has none). */
     void execute(Pointer srcData, Pointer weightData, Pointer biasData, Pointer dstData) {
         if (bias == null) {
-            Dnnl.execute(primitive, new int[]{DNNL_ARG_SRC, DNNL_ARG_WEIGHTS, DNNL_ARG_DST},
+            Dnnl.execute(primitive, scratchpad, new int[]{DNNL_ARG_SRC, DNNL_ARG_WEIGHTS, DNNL_ARG_DST},
                     new dnnl_memory_desc_t[]{src, weights, dst}, new Pointer[]{srcData, weightData, dstData});
         } else {
-            Dnnl.execute(primitive, new int[]{DNNL_ARG_SRC, DNNL_ARG_WEIGHTS, DNNL_ARG_BIAS, DNNL_ARG_DST},
+            Dnnl.execute(primitive, scratchpad, new int[]{DNNL_ARG_SRC, DNNL_ARG_WEIGHTS, DNNL_ARG_BIAS, DNNL_ARG_DST},
                     new dnnl_memory_desc_t[]{src, weights, bias, dst}, new Pointer[]{srcData, weightData, biasData, dstData});
         }
     }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.bytedeco.dnnl.dnnl_memory_desc_t;
 import org.bytedeco.dnnl.dnnl_primitive;
+import org.bytedeco.dnnl.dnnl_primitive_attr;
 import org.bytedeco.dnnl.dnnl_primitive_desc;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerPointer;
@@ -53,16 +54,24 @@ final class DnnlWeights {
     /** One reorder from memory at {@code src} (layout {@code from}) to {@code dst} (layout {@code to}). */
     static void run(dnnl_memory_desc_t from, dnnl_memory_desc_t to, Pointer src, Pointer dst) {
         PointerPointer<Pointer> out = new PointerPointer<>(1);
-        Dnnl.check(dnnl_reorder_primitive_desc_create(out, from, Dnnl.engine(), to, Dnnl.engine(), null), "reorder_primitive_desc_create");
-        dnnl_primitive_desc pd = new dnnl_primitive_desc(out.get(0));
+        dnnl_primitive_attr attr = Dnnl.newAttr();
+        dnnl_primitive_desc pd;
+        try {
+            Dnnl.check(dnnl_reorder_primitive_desc_create(out, from, Dnnl.engine(), to, Dnnl.engine(), attr), "reorder_primitive_desc_create");
+            pd = new dnnl_primitive_desc(out.get(0));
+        } finally {
+            dnnl_primitive_attr_destroy(attr);
+        }
         dnnl_primitive reorder;
+        dnnl_memory_desc_t scratchpad;
         try {
             reorder = Dnnl.createPrimitive(pd);
+            scratchpad = Dnnl.scratchpad(pd);
         } finally {
             dnnl_primitive_desc_destroy(pd);
         }
         try {
-            Dnnl.execute(reorder, new int[]{DNNL_ARG_FROM, DNNL_ARG_TO}, new dnnl_memory_desc_t[]{from, to}, new Pointer[]{src, dst});
+            Dnnl.execute(reorder, scratchpad, new int[]{DNNL_ARG_FROM, DNNL_ARG_TO}, new dnnl_memory_desc_t[]{from, to}, new Pointer[]{src, dst});
         } finally {
             dnnl_primitive_destroy(reorder);
         }

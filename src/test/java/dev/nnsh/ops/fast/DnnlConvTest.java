@@ -122,6 +122,22 @@ class DnnlConvTest {
         assertEquals(res[3], ra.getFloat(0, 0, 0, 3), "the residual itself is not written");
     }
 
+    @Test void aPrimitiveRunsFromThreadsOtherThanTheOneThatMadeIt() throws Exception {
+        // JShell runs each cell on a new thread: oneDNN's own scratchpad would die with the first one
+        INDArray x = Nd4j.rand(DataType.FLOAT, 1, 3, 20, 20), w = Nd4j.rand(DataType.FLOAT, 8, 3, 3, 3);
+        int[] one = {1, 1}, pad = {1, 1, 1, 1};
+        double[] sums = new double[4];
+        for (int i = 0; i < sums.length; i++) {
+            int k = i;
+            Thread t = new Thread(() -> sums[k] = DnnlConv.conv2d(x, w, null, one, pad, one, 1, DnnlPostOps.NONE, null, false)
+                    .sumNumber().doubleValue());
+            t.start();
+            t.join();
+        }
+        for (double s : sums) assertEquals(sums[0], s);
+        assertTrue(sums[0] != 0);
+    }
+
     @Test void otherDtypesAndFastPathsOffKeepNd4j() {
         INDArray x = Nd4j.rand(DataType.DOUBLE, 1, 2, 4, 4), w = Nd4j.rand(DataType.DOUBLE, 3, 2, 3, 3);
         int[] one = {1, 1};
