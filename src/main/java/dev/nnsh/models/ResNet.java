@@ -84,7 +84,7 @@ public class ResNet extends Module {
     @Override public Tensor forward(Tensor x) {
         x = dev.nnsh.nn.ChannelsLastPool.apply(maxpool, dev.nnsh.nn.ConvFusion.apply(conv1, bn1, relu, x)); // issue 11 (conv): fused in eval, else the calls
         x = layer4.apply(layer3.apply(layer2.apply(layer1.apply(x))));
-        x = avgpool.apply(x).flatten(1);
+        x = dev.nnsh.nn.ChannelsLastPool.apply(avgpool, x).flatten(1); // issue 11 (conv): oneDNN on channels-last, else the call
         return fc.apply(x);
     }
 

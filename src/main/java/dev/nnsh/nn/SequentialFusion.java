@@ -8,7 +8,7 @@ import dev.nnsh.tensor.Tensor;
  * A Sequential's children run in order, with each Conv2d → BatchNorm2d → ReLU/ReLU6 run (or
  * Conv2d → BatchNorm2d, or Conv2d → ReLU/ReLU6) as one fused convolution ({@link ConvFusion});
  * a BatchNorm2d (→ ReLU/ReLU6) on a channels-last input as one pass ({@link ConvFusion#runNorm});
- * a MaxPool2d on a channels-last input on oneDNN ({@link ChannelsLastPool}); every other child is
+ * a MaxPool2d or AdaptiveAvgPool2d on a channels-last input on oneDNN ({@link ChannelsLastPool}); every other child is
  * called as usual. Used only while {@link ConvFusion#active} holds.
  */
 final class SequentialFusion {
@@ -32,7 +32,7 @@ final class SequentialFusion {
                     }
                 }
             }
-            if (m.getClass() == MaxPool2d.class) {
+            if (m.getClass() == MaxPool2d.class || m.getClass() == AdaptiveAvgPool2d.class) {
                 Tensor y = ChannelsLastPool.run(m, x);
                 if (y != null) {
                     x = y;

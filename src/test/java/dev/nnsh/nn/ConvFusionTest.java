@@ -119,6 +119,18 @@ class ConvFusionTest {
         }
     }
 
+    @Test void adaptiveAveragePoolingAChannelsLastResult() {
+        Tensor x = Tensor.randn(2, 4, 12, 8);
+        for (int[] size : new int[][]{{1, 1}, {3, 2}, {5, 3}}) { // the last does not divide: ND4J's kernel
+            Sequential s = new Sequential(new Conv2d(4, 6, 3, 1, 1), new ReLU(), new AdaptiveAvgPool2d(size[0], size[1]));
+            randomize(s, 8);
+            s.eval();
+            Tensor got = s.apply(x);
+            assertEquals(size[0] * size[1] > 6 ? false : true, fused(got), java.util.Arrays.toString(size));
+            assertClose(unfused(() -> s.apply(x)), got, java.util.Arrays.toString(size));
+        }
+    }
+
     @Test void theFoldFollowsEveryChange() {
         Tensor x = Tensor.randn(2, 6, 6, 6);
         Sequential s = block(new ReLU(), true, 1);

@@ -56,9 +56,11 @@ public final class DnnlConv {
                                       DnnlPostOps act, INDArray into) {
         if (!channelsLastStrided(into)) return null;
         if (channelsLast(into)) return run(x, w, b, stride, pad, dilation, groups, act, null, true, into);
-        // oneDNN's fast kernels take dense layouts only (a wider pixel stride gets its reference kernel): compute, then copy
-        INDArray dense = run(x, w, b, stride, pad, dilation, groups, act, null, true, null);
-        if (dense == null || !Arrays.equals(dense.shape(), into.shape())) return null;
+        // oneDNN's fast kernels take dense layouts only (a wider pixel stride gets its reference kernel):
+        // compute into a reused scratch buffer, then copy
+        long[] d = into.shape();
+        INDArray dense = run(x, w, b, stride, pad, dilation, groups, act, null, true, scratchChannelsLast(1, d[0], d[1], d[2], d[3]));
+        if (dense == null) return null;
         copy(dense, into);
         return into;
     }
@@ -73,7 +75,7 @@ public final class DnnlConv {
         if (oh <= 0 || ow <= 0 || n * c * h * wd == 0) return null;
         if (into != null && (into.dataType() != DataType.FLOAT || !Arrays.equals(into.shape(), new long[]{n, o, oh, ow}))) return null;
         INDArray src = channelsLast(x) || !channelsLastOut && x.ordering() == 'c' && isDense(x) ? x
-                : channelsLastOut ? toChannelsLast(x) : x.dup('c');
+                : channelsLastOut ? toScratchChannelsLast(x) : x.dup('c');
         if (w.ordering() != 'c' || !isDense(w)) w = w.dup('c');
         if (b != null && (b.ordering() != 'c' || !isDense(b))) b = b.dup('c');
         long[] weightDims = groups == 1 ? new long[]{o, c, kh, kw} : new long[]{groups, o / groups, c / groups, kh, kw};
@@ -155,12 +157,26 @@ public final class DnnlConv {
         return new long[]{c * h * w, 1, w * c, c};
     }
 
-    /** The [N, C, H, W] view of a fresh channels-last copy of x. */
-    static INDArray toChannelsLast(INDArray x) {
-        INDArray out = newOutput(x.size(0), x.size(2), x.size(3), x.size(1));
-        INDArray view = out.permute(0, 3, 1, 2);
+    /** A channels-last copy of x in scratch slot 0: only for an input that is read once, right away. */
+    private static INDArray toScratchChannelsLast(INDArray x) {
+        INDArray view = scratchChannelsLast(0, x.size(0), x.size(1), x.size(2), x.size(3));
         copy(x, view);
         return view;
+    }
+
+    private static final ThreadLocal<INDArray[]> SCRATCH = ThreadLocal.withInitial(() -> new INDArray[2]);
+
+    /**
+     * An [N, C, H, W] view of a reused channels-last buffer (per thread, grown as needed) for a
+     * temporary that never leaves this class: slot 0 a reordered input, slot 1 a result that is
+     * copied on at once. Saves an allocation (and its first-touch page faults) per call.
+     */
+    private static INDArray scratchChannelsLast(int slot, long n, long c, long h, long w) {
+        long length = n * c * h * w;
+        INDArray[] slots = SCRATCH.get();
+        if (slots[slot] == null || slots[slot].length() < length) slots[slot] = newOutput(length);
+        return Nd4j.create(slots[slot].data(), new long[]{n, h, w, c}, new long[]{h * w * c, w * c, c, 1}, 0, 'c')
+                .permute(0, 3, 1, 2);
     }
 
     private static void copyInto(INDArray channelsLastView, INDArray values) {
