@@ -42,7 +42,7 @@ public class DenseNet extends Module {
 
     @Override public Tensor forward(Tensor x) {
         Tensor out = F.relu(features.apply(x));
-        out = F.adaptiveAvgPool2d(out, 1).flatten(1);
+        out = dev.nnsh.nn.ChannelsLastPool.adaptiveAvgPool2d(out, 1).flatten(1); // issue 11 (conv): oneDNN on channels-last, else F's
         return classifier.apply(out);
     }
 
@@ -81,6 +81,8 @@ public class DenseNet extends Module {
         }
 
         @Override public Tensor forward(Tensor x) {
+            Tensor fused = dev.nnsh.nn.ConvFusion.active(x) ? DenseBlockFusion.forward(this, x) : null; // issue 11 (conv)
+            if (fused != null) return fused; // issue 11 (conv)
             List<Tensor> features = new ArrayList<>();
             features.add(x);
             for (Map.Entry<String, Module> e : this) {

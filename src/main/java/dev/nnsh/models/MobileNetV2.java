@@ -38,7 +38,7 @@ public class MobileNetV2 extends Module {
     }
 
     @Override public Tensor forward(Tensor x) {
-        x = F.adaptiveAvgPool2d(features.apply(x), 1);
+        x = dev.nnsh.nn.ChannelsLastPool.adaptiveAvgPool2d(features.apply(x), 1); // issue 11 (conv): oneDNN on channels-last, else F's
         return classifier.apply(x.flatten(1));
     }
 

@@ -82,9 +82,9 @@ public class ResNet extends Module {
     }
 
     @Override public Tensor forward(Tensor x) {
-        x = maxpool.apply(relu.apply(bn1.apply(conv1.apply(x))));
+        x = dev.nnsh.nn.ChannelsLastPool.apply(maxpool, dev.nnsh.nn.ConvFusion.apply(conv1, bn1, relu, x)); // issue 11 (conv): fused in eval, else the calls
         x = layer4.apply(layer3.apply(layer2.apply(layer1.apply(x))));
-        x = avgpool.apply(x).flatten(1);
+        x = dev.nnsh.nn.ChannelsLastPool.apply(avgpool, x).flatten(1); // issue 11 (conv): oneDNN on channels-last, else the call
         return fc.apply(x);
     }
 
@@ -107,10 +107,22 @@ public class ResNet extends Module {
         }
 
         @Override public Tensor forward(Tensor x) {
+            Tensor fused = dev.nnsh.nn.ConvFusion.active(x) ? fusedForward(x) : null; // issue 11 (conv)
+            if (fused != null) return fused; // issue 11 (conv)
             Tensor out = relu.apply(bn1.apply(conv1.apply(x)));
             out = bn2.apply(conv2.apply(out));
             Tensor identity = downsample == null ? x : downsample.apply(x);
             return relu.apply(dev.nnsh.tensor.InPlace.add(out, identity));
+        }
+
+        /** issue 11 (conv): both convolutions fused with their batch norms, the residual sum and ReLU as post-ops. */
+        private Tensor fusedForward(Tensor x) {
+            if (!dev.nnsh.nn.ConvFusion.fusable(conv1, bn1, relu) || !dev.nnsh.nn.ConvFusion.fusable(conv2, bn2, relu)) return null;
+            Tensor out = dev.nnsh.nn.ConvFusion.run(conv1, bn1, relu, x, null);
+            if (out == null) return null;
+            Tensor identity = downsample == null ? x : downsample.apply(x);
+            Tensor y = dev.nnsh.nn.ConvFusion.run(conv2, bn2, relu, out, identity);
+            return y != null ? y : relu.apply(dev.nnsh.tensor.InPlace.add(bn2.apply(conv2.apply(out)), identity));
         }
     }
 
@@ -143,11 +155,24 @@ public class ResNet extends Module {
         }
 
         @Override public Tensor forward(Tensor x) {
+            Tensor fused = dev.nnsh.nn.ConvFusion.active(x) ? fusedForward(x) : null; // issue 11 (conv)
+            if (fused != null) return fused; // issue 11 (conv)
             Tensor out = relu.apply(bn1.apply(conv1.apply(x)));
             out = relu.apply(bn2.apply(conv2.apply(out)));
             out = bn3.apply(conv3.apply(out));
             Tensor identity = downsample == null ? x : downsample.apply(x);
             return relu.apply(dev.nnsh.tensor.InPlace.add(out, identity));
+        }
+
+        /** issue 11 (conv): the three convolutions fused with their batch norms, the residual sum and ReLU as post-ops. */
+        private Tensor fusedForward(Tensor x) {
+            if (!dev.nnsh.nn.ConvFusion.fusable(conv1, bn1, relu) || !dev.nnsh.nn.ConvFusion.fusable(conv3, bn3, relu)) return null;
+            Tensor out = dev.nnsh.nn.ConvFusion.run(conv1, bn1, relu, x, null);
+            if (out == null) return null;
+            out = dev.nnsh.nn.ConvFusion.apply(conv2, bn2, relu, out);
+            Tensor identity = downsample == null ? x : downsample.apply(x);
+            Tensor y = dev.nnsh.nn.ConvFusion.run(conv3, bn3, relu, out, identity);
+            return y != null ? y : relu.apply(dev.nnsh.tensor.InPlace.add(bn3.apply(conv3.apply(out)), identity));
         }
     }
 }

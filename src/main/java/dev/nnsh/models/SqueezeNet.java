@@ -62,10 +62,32 @@ public class SqueezeNet extends Module {
         }
 
         @Override public Tensor forward(Tensor x) {
+            Tensor fused = dev.nnsh.nn.ConvFusion.active(x) ? fusedForward(x) : null; // issue 11 (conv)
+            if (fused != null) return fused; // issue 11 (conv)
             x = squeeze_activation.apply(squeeze.apply(x));
             Tensor a = expand1x1_activation.apply(expand1x1.apply(x));
             Tensor b = expand3x3_activation.apply(expand3x3.apply(x));
             return Tensor.cat(1, a, b);
+        }
+
+        /** issue 11 (conv): each convolution with its ReLU as one, the two expands written into one channels-last buffer. */
+        private Tensor fusedForward(Tensor x) {
+            if (!dev.nnsh.nn.ConvFusion.fusable(squeeze, null, squeeze_activation)
+                    || !dev.nnsh.nn.ConvFusion.fusable(expand1x1, null, expand1x1_activation)
+                    || !dev.nnsh.nn.ConvFusion.fusable(expand3x3, null, expand3x3_activation)) {
+                return null;
+            }
+            Tensor s = dev.nnsh.nn.ConvFusion.run(squeeze, null, squeeze_activation, x, null);
+            if (s == null) return null;
+            long a = expand1x1.outChannels(), b = expand3x3.outChannels();
+            dev.nnsh.nn.ChannelConcat out = new dev.nnsh.nn.ChannelConcat(s, a + b); // both expands keep the spatial size
+            if (!dev.nnsh.nn.ConvFusion.runInto(expand1x1, expand1x1_activation, s, out.slice(0, a))) {
+                out.copy(expand1x1_activation.apply(expand1x1.apply(s)), 0);
+            }
+            if (!dev.nnsh.nn.ConvFusion.runInto(expand3x3, expand3x3_activation, s, out.slice(a, a + b))) {
+                out.copy(expand3x3_activation.apply(expand3x3.apply(s)), a);
+            }
+            return out.result();
         }
     }
 }

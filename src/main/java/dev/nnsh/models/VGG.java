@@ -58,7 +58,7 @@ public class VGG extends Module {
     }
 
     @Override public Tensor forward(Tensor x) {
-        x = avgpool.apply(features.apply(x));
+        x = dev.nnsh.nn.ChannelsLastPool.apply(avgpool, features.apply(x)); // issue 11 (conv): oneDNN on channels-last, else the call
         return classifier.apply(x.flatten(1));
     }
 }

@@ -19,6 +19,10 @@ public abstract class BatchNormBase<T extends BatchNormBase<T>> extends Module {
     private boolean affine = true;
     private boolean trackRunningStats = true;
     private final dev.nnsh.ops.fast.EvalBatchNorm evalNorm = new dev.nnsh.ops.fast.EvalBatchNorm(); // issue 11
+    private long statsVersion; // issue 11 (conv): counts in-place moves of the running statistics
+
+    /** issue 11 (conv): changes whenever a training step moves the running statistics in place. */
+    long statsVersion() { return statsVersion; }
 
     protected BatchNormBase(long numFeatures, double eps, Double momentum, boolean affine, boolean trackRunningStats) {
         this.numFeatures = Args.positive(typeName(), "num_features", numFeatures);
@@ -105,6 +109,7 @@ public abstract class BatchNormBase<T extends BatchNormBase<T>> extends Module {
             tracked.set(tracked.data().add(1));
             if (momentum == null) factor = 1.0 / tracked.data().item();
             evalNorm.invalidate(); // the running statistics move in place below
+            statsVersion++; // issue 11 (conv): folds into a convolution are made again
         }
         Tensor mean = trackRunningStats ? ownBuffers().get("running_mean").valueFor(x) : null;
         Tensor var = trackRunningStats ? ownBuffers().get("running_var").valueFor(x) : null;
@@ -114,6 +119,8 @@ public abstract class BatchNormBase<T extends BatchNormBase<T>> extends Module {
         if (!batchStatistics && !x.isShapeOnly() && dev.nnsh.tensor.InPlace.enabled()) {
             // eval as one cached per-channel scale and shift; the op on a shape-only copy checks the arguments
             NormOps.batchNorm(typeName(), Tensor.shapeOnly(x.dtype(), x.shape()), numFeatures, mean, var, w, b, false, factor, eps);
+            Tensor channelsLast = getClass() == BatchNorm2d.class ? ConvFusion.runNorm(this, null, x) : null; // issue 11 (conv): one oneDNN pass
+            if (channelsLast != null) return channelsLast; // issue 11 (conv)
             return x.derive(x.shape(), x.dtype(), a -> evalNorm.apply(a, w, b, mean, var, eps));
         }
         return NormOps.batchNorm(typeName(), x, numFeatures, mean, var, w, b, batchStatistics, factor, eps);

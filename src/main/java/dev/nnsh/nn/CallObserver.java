@@ -13,4 +13,7 @@ public interface CallObserver {
 
     /** The call ended with an exception (already reported as a {@link ModuleException}). */
     default void failed(Module module, Tensor[] inputs, RuntimeException error) {}
+
+    /** issue 11 (conv): whether this observer must see every module call (then nothing is fused into one call). */
+    default boolean seesEveryCall() { return true; }
 }

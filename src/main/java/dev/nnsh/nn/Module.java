@@ -99,6 +99,12 @@ public abstract class Module implements dev.nnsh.io.StateDictSource {
         return forward(inputs[0]);
     }
 
+    /** issue 11 (conv): true while an observer that must see every call is installed (a summary; not the progress line), so nothing is fused. */
+    public static boolean everyCallObserved() {
+        CallObserver observer = OBSERVER.get();
+        return observer != null && observer.seesEveryCall();
+    }
+
     /** Installs an observer of every apply on this thread until the returned scope is closed. */
     public static ObserverScope observe(CallObserver observer) { return Scoped.set(OBSERVER, observer)::run; }
 

@@ -68,6 +68,9 @@ public final class ProgressLine implements CallObserver {
         return inputs != null && inputs.length > 0 && inputs[0] != null && !inputs[0].isShapeOnly();
     }
 
+    /** issue 11 (conv): the line itself does not need every call; an observer beside it may. */
+    @Override public boolean seesEveryCall() { return inner != null && inner.seesEveryCall(); }
+
     @Override public void before(Module module, Tensor[] inputs) {
         if (inner != null) inner.before(module, inputs);
         paint(module);

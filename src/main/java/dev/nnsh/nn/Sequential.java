@@ -26,6 +26,7 @@ public class Sequential extends Module {
     public int size() { return namedChildren().size(); }
 
     @Override public Tensor forward(Tensor x) {
+        if (ConvFusion.active(x)) return SequentialFusion.forward(children(), x); // issue 11 (conv)
         for (Module m : children()) x = m.apply(x);
         return x;
     }

@@ -160,6 +160,9 @@ public final class ConvOps {
     /** x [N, C, H, W], w [O, C/groups, kH, kW], pad {top, bottom, left, right}. */
     private static INDArray conv2dKernel(INDArray x, INDArray w, INDArray b, int[] stride, int[] pad, int[] dilation, int groups,
                            long[] resultShape) {
+        INDArray direct = dev.nnsh.ops.fast.DnnlConv.conv2d(x, w, b, stride, pad, dilation, groups, dev.nnsh.ops.fast.DnnlPostOps.NONE, null,
+                dev.nnsh.ops.fast.DnnlConv.channelsLast(x)); // issue 11 (conv)
+        if (direct != null) return direct; // issue 11 (conv)
         boolean symmetric = pad[0] == pad[1] && pad[2] == pad[3] && pad[0] >= 0 && pad[2] >= 0;
         INDArray input = symmetric ? x : PadOps.spatial(x, pad, 0);
         int pH = symmetric ? pad[0] : 0, pW = symmetric ? pad[2] : 0;

@@ -1,0 +1,48 @@
+package dev.nnsh.models;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.nnsh.nn.ChannelConcat;
+import dev.nnsh.nn.ConvFusion;
+import dev.nnsh.nn.Module;
+import dev.nnsh.tensor.Tensor;
+
+/**
+ * issue 11 (conv): a dense block's eval pass without re-copying the growing concatenation. One
+ * channels-last buffer holds the block's input and every layer's output side by side; each layer
+ * reads the channel slice of all earlier maps (norm1 → relu1 as one pass on it), runs its fused
+ * conv1 → norm2 → relu2, and writes conv2's result into its own slice. The buffer is the block's
+ * output, as Tensor.cat of the same maps would be.
+ */
+final class DenseBlockFusion {
+    private DenseBlockFusion() {}
+
+    /** The block's output, or null when a layer cannot be fused (the caller runs the block as usual). */
+    static Tensor forward(DenseNet._DenseBlock block, Tensor x) {
+        List<DenseNet._DenseLayer> layers = new ArrayList<>();
+        long total = x.size(1);
+        for (Map.Entry<String, Module> e : block) {
+            if (e.getValue().getClass() != DenseNet._DenseLayer.class) return null;
+            DenseNet._DenseLayer layer = (DenseNet._DenseLayer) e.getValue();
+            if (!ConvFusion.fusable(layer.conv1, layer.norm2, layer.relu2) || !ConvFusion.fusable(layer.conv2, null, null)
+                    || layer.isTraining() || layer.norm1.numFeatures() != total) {
+                return null;
+            }
+            total += layer.conv2.outChannels();
+            layers.add(layer);
+        }
+        ChannelConcat maps = new ChannelConcat(x, total);
+        maps.copy(x, 0);
+        long c = x.size(1);
+        for (DenseNet._DenseLayer layer : layers) {
+            Tensor earlier = maps.slice(0, c);
+            Tensor bottleneck = ConvFusion.apply(layer.conv1, layer.norm2, layer.relu2, ConvFusion.applyNorm(layer.norm1, layer.relu1, earlier));
+            long g = layer.conv2.outChannels();
+            if (!ConvFusion.runInto(layer.conv2, null, bottleneck, maps.slice(c, c + g))) maps.copy(layer.conv2.apply(bottleneck), c);
+            c += g;
+        }
+        return maps.result();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.nnsh.ops.fast;
+
+import java.util.Arrays;
+
+/**
+ * Everything a compiled convolution depends on: the source's dims and strides, the destination's,
+ * the weight's dims (5-D [g, O/g, I/g, kH, kW] when grouped), window arguments and post-ops.
+ * The cache key of {@link DnnlPrimitiveCache}.
+ */
+record DnnlConvShape(long[] srcDims, long[] srcStrides, long[] dstDims, long[] dstStrides, long[] weightDims, boolean bias,
+                     long[] stride, long[] dilation, long[] padBefore, long[] padAfter, DnnlPostOps postOps, boolean sum) {
+    @Override public boolean equals(Object o) {
+        return o instanceof DnnlConvShape k && Arrays.equals(srcDims, k.srcDims) && Arrays.equals(srcStrides, k.srcStrides)
+                && Arrays.equals(dstDims, k.dstDims) && Arrays.equals(dstStrides, k.dstStrides)
+                && Arrays.equals(weightDims, k.weightDims) && bias == k.bias && Arrays.equals(stride, k.stride)
+                && Arrays.equals(dilation, k.dilation) && Arrays.equals(padBefore, k.padBefore)
+                && Arrays.equals(padAfter, k.padAfter) && postOps == k.postOps && sum == k.sum;
+    }
+
+    @Override public int hashCode() {
+        int h = Arrays.hashCode(srcDims);
+        for (long[] a : new long[][]{srcStrides, dstDims, dstStrides, weightDims, stride, dilation, padBefore, padAfter}) {
+            h = 31 * h + Arrays.hashCode(a);
+        }
+        return 31 * (31 * (31 * h + Boolean.hashCode(bias)) + postOps.hashCode()) + Boolean.hashCode(sum);
+    }
+
+    @Override public String toString() {
+        return "conv src " + Arrays.toString(srcDims) + "/" + Arrays.toString(srcStrides) + " weights " + Arrays.toString(weightDims)
+                + " stride " + Arrays.toString(stride) + " dilation " + Arrays.toString(dilation) + " pad "
+                + Arrays.toString(padBefore) + Arrays.toString(padAfter) + " " + postOps + (sum ? " +sum" : "");
+    }
+}

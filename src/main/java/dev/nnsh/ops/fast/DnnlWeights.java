@@ -1,0 +1,79 @@
+package dev.nnsh.ops.fast;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.bytedeco.dnnl.dnnl_memory_desc_t;
+import org.bytedeco.dnnl.dnnl_primitive;
+import org.bytedeco.dnnl.dnnl_primitive_attr;
+import org.bytedeco.dnnl.dnnl_primitive_desc;
+import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.javacpp.PointerPointer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import static org.bytedeco.dnnl.global.dnnl.*;
+
+/**
+ * Convolution weights reordered once into the layout a primitive prefers, kept while the weight
+ * array lives (keyed by the array's identity, like {@link EvalBatchNorm}'s cache: every nnsh API
+ * that changes a weight installs a new tensor; writing into its ND4J array in place is not noticed).
+ */
+final class DnnlWeights {
+    private DnnlWeights() {}
+
+    private record Reordered(dnnl_memory_desc_t layout, INDArray data) {}
+
+    private static final IdentityWeakCache<INDArray, List<Reordered>> CACHE = new IdentityWeakCache<>();
+
+    /** The weight's data in {@code p}'s preferred layout (the array itself when that is the plain layout). */
+    static INDArray forPrimitive(INDArray weight, DnnlConvPrimitive p) {
+        if (dnnl_memory_desc_equal(p.weights, p.plainWeights) != 0) return weight;
+        List<Reordered> layouts = CACHE.get(weight, w -> new ArrayList<>());
+        synchronized (layouts) {
+            for (Reordered r : layouts) {
+                if (dnnl_memory_desc_equal(r.layout, p.weights) != 0) return r.data;
+            }
+            INDArray data = reorder(weight, p.plainWeights, p.weights);
+            layouts.add(new Reordered(p.weights, data));
+            return data;
+        }
+    }
+
+    static int cachedWeights() { return CACHE.size(); }
+
+    /** A copy of a plain f32 array in another layout (zero-filled first: blocked layouts pad). */
+    static INDArray reorder(INDArray plain, dnnl_memory_desc_t from, dnnl_memory_desc_t to) {
+        long bytes = dnnl_memory_desc_get_size(to);
+        INDArray out = Nd4j.zeros(DataType.FLOAT, (bytes + 3) / 4);
+        run(from, to, DnnlConv.address(plain), DnnlConv.address(out));
+        return out;
+    }
+
+    /** One reorder from memory at {@code src} (layout {@code from}) to {@code dst} (layout {@code to}). */
+    static void run(dnnl_memory_desc_t from, dnnl_memory_desc_t to, Pointer src, Pointer dst) {
+        PointerPointer<Pointer> out = new PointerPointer<>(1);
+        dnnl_primitive_attr attr = Dnnl.newAttr();
+        dnnl_primitive_desc pd;
+        try {
+            Dnnl.check(dnnl_reorder_primitive_desc_create(out, from, Dnnl.engine(), to, Dnnl.engine(), attr), "reorder_primitive_desc_create");
+            pd = new dnnl_primitive_desc(out.get(0));
+        } finally {
+            dnnl_primitive_attr_destroy(attr);
+        }
+        dnnl_primitive reorder;
+        dnnl_memory_desc_t scratchpad;
+        try {
+            reorder = Dnnl.createPrimitive(pd);
+            scratchpad = Dnnl.scratchpad(pd);
+        } finally {
+            dnnl_primitive_desc_destroy(pd);
+        }
+        try {
+            Dnnl.execute(reorder, scratchpad, new int[]{DNNL_ARG_FROM, DNNL_ARG_TO}, new dnnl_memory_desc_t[]{from, to}, new Pointer[]{src, dst});
+        } finally {
+            dnnl_primitive_destroy(reorder);
+        }
+    }
+}

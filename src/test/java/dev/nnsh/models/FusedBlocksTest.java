@@ -1,0 +1,112 @@
+package dev.nnsh.models;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+
+import dev.nnsh.nn.BatchNorm2d;
+import dev.nnsh.nn.Conv2d;
+import dev.nnsh.nn.Module;
+import dev.nnsh.nn.Sequential;
+import dev.nnsh.ops.fast.DnnlConv;
+import dev.nnsh.tensor.InPlace;
+import dev.nnsh.tensor.Tensor;
+
+/**
+ * The zoo blocks whose forwards fuse conv → bn → relu (+ the residual sum) themselves, against
+ * the same blocks with every fast path off, on random weights and batch-norm statistics.
+ */
+class FusedBlocksTest {
+    private static void randomize(Module m, long seed) {
+        Tensor.manualSeed(seed);
+        Map<String, Tensor> state = new LinkedHashMap<>();
+        for (var e : m.stateDict().entrySet()) {
+            Tensor t = e.getValue();
+            Tensor r;
+            if (!t.dtype().isFloatingPoint()) r = t;
+            else if (e.getKey().endsWith("running_var")) r = Tensor.rand(t.shape()).add(0.5);
+            else if (t.dim() == 1) r = Tensor.randn(t.shape()).mul(0.5).add(e.getKey().endsWith("weight") ? 1 : 0);
+            else r = Tensor.randn(t.shape()).mul(0.2);
+            state.put(e.getKey(), r);
+        }
+        m.loadStateDict(state);
+    }
+
+    private static Tensor unfused(Supplier<Tensor> pass) {
+        InPlace.setEnabled(false);
+        try {
+            return pass.get();
+        } finally {
+            InPlace.setEnabled(true);
+        }
+    }
+
+    private static void check(Module block, Tensor x, boolean expectChannelsLast) {
+        randomize(block, 5);
+        block.eval();
+        Tensor input = x.mul(1); // blocks must not write into their input
+        Tensor want = unfused(() -> block.apply(input));
+        Tensor got = block.apply(input);
+        assertEquals(0.0, input.sub(x).abs().max().item(), "the input is unchanged");
+        assertEquals(expectChannelsLast, DnnlConv.channelsLast(got.nd()), block.typeName() + " fused");
+        float[] e = want.nd().dup('c').data().asFloat(), a = got.nd().dup('c').data().asFloat();
+        double scale = 0;
+        for (float v : e) scale = Math.max(scale, Math.abs(v));
+        for (int i = 0; i < e.length; i++) {
+            if (!(Math.abs(e[i] - a[i]) <= 1e-5 * Math.max(Math.abs(e[i]), 0.1 * scale) + 1e-6)) {
+                fail(block.typeName() + ": element " + i + " expected " + e[i] + ", got " + a[i]);
+            }
+        }
+    }
+
+    @Test void resnetBlocksWithIdentityAndDownsampleShortcuts() {
+        Tensor x = Tensor.randn(2, 16, 8, 8);
+        check(new ResNet.BasicBlock(16, 16, 1, null), x, true);
+        check(new ResNet.BasicBlock(16, 8, 2, new Sequential(new Conv2d(16, 8, 1, 2).bias(false), new BatchNorm2d(8))), x, true);
+        check(new ResNet.Bottleneck(16, 4, 1, null), x, true);
+        check(new ResNet.Bottleneck(16, 8, 2, new Sequential(new Conv2d(16, 32, 1, 2).bias(false), new BatchNorm2d(32)), 4, 16), x, true);
+    }
+
+    @Test void residualGivenInChannelsLastLayout() {
+        // the block's input comes from a fused layer before it: the identity shortcut is then channels-last
+        Sequential two = new Sequential(new ResNet.BasicBlock(16, 16, 1, null), new ResNet.BasicBlock(16, 16, 1, null));
+        check(two, Tensor.randn(1, 16, 6, 6), true);
+    }
+
+    @Test void denseBlockWithoutRecopyingTheConcatenation() {
+        DenseNet._DenseBlock block = new DenseNet._DenseBlock(3, 16, 2, 8);
+        check(block, Tensor.randn(2, 16, 6, 6), true);
+        Module net = new DenseNet(8, new int[]{2, 2}, 16, 2, 10);
+        Tensor x = Tensor.randn(1, 3, 48, 48);
+        randomize(net, 4);
+        net.eval();
+        Tensor want = unfused(() -> net.apply(x));
+        Tensor got = net.apply(x);
+        double diff = want.sub(got).abs().max().item(), magnitude = want.abs().max().item();
+        assertTrue(diff <= 1e-4 * Math.max(1, magnitude), "densenet: max |difference| " + diff + " for outputs up to " + magnitude);
+    }
+
+    @Test void squeezenetFireWritesBothExpandsIntoOneBuffer() {
+        check(new SqueezeNet.Fire(16, 8, 12, 12), Tensor.randn(2, 16, 9, 9), true);
+        check(new SqueezeNet.Fire(16, 8, 8, 16), Tensor.randn(1, 16, 5, 7), true);
+    }
+
+    @Test void mobilenetBlocksAndTheWholeSmallResnet() {
+        check(new MobileNetV2.InvertedResidual(16, 16, 1, 6), Tensor.randn(2, 16, 7, 7), true);
+        check(new MobileNetV2.InvertedResidual(16, 24, 2, 6), Tensor.randn(2, 16, 7, 7), true);
+        Module net = Models.resnet18();
+        Tensor x = Tensor.randn(1, 3, 64, 64);
+        randomize(net, 3);
+        net.eval();
+        Tensor want = unfused(() -> net.apply(x));
+        Tensor got = net.apply(x);
+        double diff = want.sub(got).abs().max().item(), magnitude = want.abs().max().item();
+        assertTrue(diff <= 1e-4 * Math.max(1, magnitude), "resnet18: max |difference| " + diff + " for outputs up to " + magnitude);
+    }
+}
