@@ -43,7 +43,7 @@ final class Repl {
         try (Session session = new Session(true, classpath, counter, true)) {
             LineReader reader = reader(terminal, session, history);
             // Ctrl-C while a cell runs stops it; while reading, JLine clears the line instead
-            terminal.handle(Terminal.Signal.INT, s -> session.stop());
+            terminal.handle(Terminal.Signal.INT, s -> session.interrupt()); // issue 11 (shell): twice restarts a stuck engine
             Commands commands = new Commands(this, session, out, counter::midLine);
             session.onDeathBetweenCells(() -> reader.printAbove(
                     "nnsh: the engine stopped (killed or crashed); the next cell starts a new one"

@@ -64,6 +64,19 @@ final class Session implements AutoCloseable {
         else stoppedWhileStarting = true;
     }
 
+    // --- issue 11 (shell): Ctrl-C twice ---
+    /** A terminal's Ctrl-C: stops the running snippet; a second one soon after kills and restarts a stuck engine. */
+    void interrupt() {
+        CompletableFuture<Engine> e = engine;
+        if (e.isDone()) e.join().interrupt();
+        else stoppedWhileStarting = true;
+    }
+
+    private static CellResult killedByCtrlC(ErrorText.Place place, int replayed) {
+        return CellResult.failed(CellResult.Status.ENGINE_DIED, "Ctrl-C twice: killed the engine stuck in " + place.at(1)
+                + "; started a new one and replayed " + replayed + " earlier snippet" + (replayed == 1 ? "" : "s") + ".");
+    }
+
     List<ReplayableSnippet> done() {
         return List.copyOf(done);
     }
@@ -91,6 +104,7 @@ final class Session implements AutoCloseable {
             if (e.isDead()) {
                 restart();
                 int replayed = done.size();
+                if (e.killedByCtrlC()) return killedByCtrlC(place, replayed); // issue 11 (shell)
                 return CellResult.failed(CellResult.Status.ENGINE_DIED,
                         "The engine died while running " + place.at(1)
                         + " (System.exit, a native crash, or the process was killed).\n"
