@@ -61,6 +61,7 @@ final class Repl {
                 } catch (EndOfFileException e) {
                     break;
                 }
+                LatencyTrace.mark("accepted"); // issue 11 (shell)
                 String t = line.strip();
                 if (t.isEmpty()) continue;
                 if (isCommand(t)) {
@@ -71,6 +72,8 @@ final class Repl {
                 if (counter.midLine()) out.println();
                 out.print(Display.render(result, cell));
                 out.flush();
+                LatencyTrace.mark("shown"); // issue 11 (shell)
+                LatencyTrace.cellDone(cell);
                 cell++;
             }
         }
@@ -92,6 +95,7 @@ final class Repl {
                 .option(LineReader.Option.INSERT_TAB, false)
                 .build();
         endOfInputOnCtrlD(reader, parser);
+        if (LatencyTrace.on()) traceEnter(reader); // issue 11 (shell)
         return reader;
     }
 
@@ -112,6 +116,15 @@ final class Repl {
             return true;
         });
         reader.getKeyMaps().get(LineReader.MAIN).bind(new Reference("nnsh-end-of-input"), KeyMap.ctrl('D'));
+    }
+
+    /** issue 11 (shell): Enter's moment, the start of a cell's latency trace. */
+    private static void traceEnter(LineReader reader) {
+        org.jline.reader.Widget accept = reader.getWidgets().get(LineReader.ACCEPT_LINE);
+        reader.getWidgets().put(LineReader.ACCEPT_LINE, () -> {
+            LatencyTrace.mark("enter");
+            return accept.apply();
+        });
     }
 
     /** Jupyter's continuation prompt, as wide as the cell's prompt: "   ...: ". */

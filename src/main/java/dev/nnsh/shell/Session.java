@@ -99,7 +99,9 @@ final class Session implements AutoCloseable {
                 return CellResult.failed(CellResult.Status.STOPPED, "Stopped (Ctrl-C) before " + place.at(1) + ".");
             }
             long printedBefore = counter.count();
+            LatencyTrace.mark("eval"); // issue 11 (shell): the first snippet's start
             List<SnippetEvent> events = e.eval(piece.source(), origin.cell());
+            LatencyTrace.mark("evaluated");
             boolean printed = counter.count() > printedBefore;
             if (e.isDead()) {
                 restart();
