@@ -53,6 +53,7 @@ final class NoDelayExecutionControl extends JdiExecutionControl {
             throws ClassInstallException, NotImplementedException, EngineTerminationException {
         LatencyTrace.mark("load"); // issue 11 (shell): javac is done
         super.load(cbcs);
+        LatencyTrace.mark("loaded");
     }
 
     @Override public String invoke(String className, String methodName)

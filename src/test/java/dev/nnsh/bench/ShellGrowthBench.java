@@ -16,7 +16,7 @@ import dev.nnsh.shell.Preload;
  * engine, -proc:none, nnsh's preloaded imports): after 0, 500, 1,500 … declared snippets, the median
  * time of a trivial cell ({@code eval("1 + i")}: javac in this JVM plus the engine's round trips) and
  * of a completion ({@code completionSuggestions} for "Tensor.ze" and "Conv"). Not a test:
- * java -cp … dev.nnsh.bench.ShellGrowthBench [marks=0,500,1500] [samples=9]; prints one GROWTH line per mark.
+ * java -cp … dev.nnsh.bench.ShellGrowthBench [marks=0,500,1500] [samples=9] [warm-up cells=20]; prints one GROWTH line per mark.
  */
 public final class ShellGrowthBench {
     private ShellGrowthBench() {}
@@ -24,6 +24,7 @@ public final class ShellGrowthBench {
     public static void main(String[] args) {
         int[] marks = Arrays.stream((args.length > 0 ? args[0] : "0,500,1500").split(",")).mapToInt(Integer::parseInt).toArray();
         int samples = args.length > 1 ? Integer.parseInt(args[1]) : 9;
+        int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         JShell shell = JShell.builder().out(quiet).err(quiet).in(InputStream.nullInputStream())
                 .compilerOptions("-proc:none")
@@ -31,7 +32,7 @@ public final class ShellGrowthBench {
                 .executionEngine(new NoDelayExecutionControlProvider(), null).build();
         for (String imp : Preload.IMPORTS) shell.eval(imp);
         SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
-        for (int i = 0; i < 20; i++) { // javac and completion warm-up, as a session's first cells
+        for (int i = 0; i < warmUp; i++) { // javac and completion warm-up, as a session's first cells
             shell.eval("1 + " + i);
             analysis.completionSuggestions("Tensor.ze", 9, new int[1]);
         }
