@@ -43,7 +43,9 @@ final class Engine implements AutoCloseable {
         } else {
             builder.executionEngine("local");
         }
+        java.util.Set<ProcessHandle> childrenBefore = separateJvm ? ExecutionJvm.children() : java.util.Set.of(); // issue 11 (shell)
         shell = builder.build();
+        if (separateJvm) executionJvm.launchedSince(childrenBefore); // issue 11 (shell): JShell's own engine's JVM, for Ctrl-C twice
         shell.onShutdown(s -> {
             dead = true;
             if (!closing && !evaluating) diedBetweenCells.run();

@@ -34,6 +34,23 @@ class CtrlCTwiceTest {
 
     @Test
     void aSecondInterruptKillsTheStuckEngineAndTheSessionIsReplayed() throws Exception {
+        killAndReplay();
+    }
+
+    /** JShell's own engine (-Dnnsh.engine=jdi): its execution JVM is found among this JVM's children. */
+    @Test
+    void onJShellsOwnEngineTooASecondInterruptKillsTheStuckEngine() throws Exception {
+        String before = System.getProperty("nnsh.engine");
+        System.setProperty("nnsh.engine", "jdi");
+        try {
+            killAndReplay();
+        } finally {
+            if (before == null) System.clearProperty("nnsh.engine");
+            else System.setProperty("nnsh.engine", before);
+        }
+    }
+
+    private void killAndReplay() throws Exception {
         Path fifo = fifo(dir);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         try (Session s = new Session(true, Launcher.classpath(), new CountingOutputStream(printed), false).start()) {
