@@ -30,8 +30,12 @@ final class LatencyTrace {
     }
 
     /** Records a moment of the current cell; the first mark of a cell is its "enter". */
-    static synchronized void mark(String name) {
-        if (FILE != null) marks.putIfAbsent(name, System.nanoTime());
+    static void mark(String name) {
+        if (FILE == null) return;
+        long now = System.nanoTime();
+        synchronized (LatencyTrace.class) {
+            marks.putIfAbsent(name, now);
+        }
     }
 
     /** Writes the cell's line and starts a new one. */

@@ -36,18 +36,21 @@ class PasteAndCtrlCTerminalTest {
 
     private Tmux tmux;
     private Path history;
+    private Path latency;
     private Path fifo;
     private int cell = 1;
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
         history = dir.resolve("history");
+        latency = dir.resolve("latency");
         fifo = CtrlCTwiceTest.fifo(dir);
         Path wrapper = dir.resolve("start-nnsh");
         Files.writeString(wrapper, "#!/bin/sh\n"
                 + "export NNSH_CLASSPATH='" + Launcher.classpath() + "'\n"
                 + "export NNSH_HISTORY='" + history + "'\n"
                 + "export TERM=xterm-256color\n"
+                + "export NNSH_JAVA_OPTS='-Dnnsh.latency=" + latency + "'\n"
                 + "exec '" + Launcher.SCRIPT + "'\n");
         wrapper.toFile().setExecutable(true);
         tmux = new Tmux("nnsh-paste-" + ProcessHandle.current().pid(), wrapper.toString());
@@ -135,5 +138,16 @@ class PasteAndCtrlCTerminalTest {
         String saved = Files.readString(history);
         assertTrue(saved.contains("FileInputStream"), saved);
         assertTrue(saved.contains("int e = d +;"), saved);
+    }
+
+    /** -Dnnsh.latency: one line per cell, from Enter through javac, the engine's load and invoke, to the result shown. */
+    @Test
+    @Order(5)
+    void theLatencyTraceHasALinePerCellWithItsSegments() throws Exception {
+        java.util.List<String> lines = Files.readAllLines(latency);
+        String typed = lines.stream().filter(l -> l.startsWith("cell " + (cell - 1) + " ")).findFirst()
+                .orElseThrow(() -> new AssertionError(lines));
+        assertTrue(typed.matches("cell \\d+ enter>accepted=[0-9.]+ accepted>eval=[0-9.]+ eval>load=[0-9.]+ load>loaded=[0-9.]+"
+                + " loaded>invoke=[0-9.]+ invoke>invoked=[0-9.]+ invoked>evaluated=[0-9.]+ evaluated>shown=[0-9.]+ ms"), typed);
     }
 }
