@@ -69,6 +69,27 @@ class Pane:
         os.close(self.fd)
 
 
+def tab(pane, label, cell):
+    """Tab on a member and on a class name, until the candidates are on screen; prints the medians."""
+    member, names = [], []
+    for _ in range(5):
+        pane.keys("Tensor.ze", literal=True)
+        pane.await_output("Tensor.ze")
+        start = time.perf_counter()
+        pane.keys("Tab")
+        member.append((pane.await_output("zerosLike") - start) * 1000)
+        pane.keys("C-c")
+        pane.await_output("In [%d]:" % cell)
+        pane.keys("Conv", literal=True)
+        pane.await_output("Conv")
+        start = time.perf_counter()
+        pane.keys("Tab")
+        names.append((pane.await_output("ConvTranspose2d") - start) * 1000)
+        pane.keys("C-c")
+        pane.await_output("In [%d]:" % cell)
+    print("TAB %s member %.1f names %.1f" % (label, statistics.median(member), statistics.median(names)))
+
+
 def main(label, cells, paste_lines):
     command = os.environ["NNSH_BENCH_CMD"]
     trace = os.environ.get("NNSH_BENCH_TRACE")
@@ -100,23 +121,7 @@ def main(label, cells, paste_lines):
                     for name, value in re.findall(r"(\S+>\S+)=([0-9.]+)", line):
                         segments.setdefault(name, []).append(float(value))
                 print("TRACE %s %s" % (label, " ".join("%s=%.1f" % (k, statistics.median(v)) for k, v in segments.items())))
-            member, names = [], []
-            for _ in range(5):
-                pane.keys("Tensor.ze", literal=True)
-                pane.await_output("Tensor.ze")
-                start = time.perf_counter()
-                pane.keys("Tab")
-                member.append((pane.await_output("zerosLike") - start) * 1000)
-                pane.keys("C-c")
-                pane.await_output("In [%d]:" % cell)
-                pane.keys("Conv", literal=True)
-                pane.await_output("Conv")
-                start = time.perf_counter()
-                pane.keys("Tab")
-                names.append((pane.await_output("ConvTranspose2d") - start) * 1000)
-                pane.keys("C-c")
-                pane.await_output("In [%d]:" % cell)
-            print("TAB %s member %.1f names %.1f" % (label, statistics.median(member), statistics.median(names)))
+            tab(pane, label, cell)
             if paste_lines > 0:
                 path = os.path.join(work, "paste.jsh")
                 with open(path, "w") as f:
@@ -130,6 +135,7 @@ def main(label, cells, paste_lines):
                 done = pane.await_output("PASTE-DONE %d" % paste_lines, 900)
                 pane.await_output("In [%d]:" % (cell + 1), 60)
                 print("PASTE %s %.0f %d" % (label, (done - start) * 1000, paste_lines))
+                tab(pane, "%s-after-%d-snippets" % (label, paste_lines), cell + 1)
         finally:
             pane.close()
 
