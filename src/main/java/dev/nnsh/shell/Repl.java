@@ -86,7 +86,8 @@ final class Repl {
                 .terminal(terminal)
                 .appName("nnsh")
                 .parser(parser)
-                .completer(new JShellCompleter(() -> session.engine().analysis()))
+                .completer(new JShellCompleter(() -> session.engine().analysis(),
+                        new SnippetFreeCompletion(() -> session.engine().jshell()))) // issue 11 (shell)
                 .highlighter(new JavaHighlighter())
                 .variable(LineReader.HISTORY_FILE, history)
                 .variable(LineReader.HISTORY_FILE_SIZE, 10_000)
