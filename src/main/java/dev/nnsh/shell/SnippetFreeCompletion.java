@@ -38,6 +38,14 @@ final class SnippetFreeCompletion {
      * JShell must answer; {@code anchor[0]} is set as by {@link SourceCodeAnalysis#completionSuggestions}.
      */
     List<SourceCodeAnalysis.Suggestion> suggestions(String code, int[] anchor) {
+        try {
+            return suggestionsOrNull(code, anchor);
+        } catch (IllegalStateException closed) {
+            return null; // the session's engine ended: the session's own path says what it says today
+        }
+    }
+
+    private List<SourceCodeAnalysis.Suggestion> suggestionsOrNull(String code, int[] anchor) {
         JShell own = session.get();
         if (own.imports().anyMatch(imp -> !PRELOADED.contains(imp.source().strip()))) return null; // the user's imports
         Set<String> declared = new HashSet<>();
@@ -45,15 +53,19 @@ final class SnippetFreeCompletion {
         own.types().forEach(t -> declared.add(t.name()));
         own.methods().forEach(m -> declared.add(m.name()));
         Matcher m = IDENTIFIER.matcher(code);
+        boolean endsInWord = false;
         while (m.find()) {
             String name = m.group();
             boolean word = m.end() == code.length(); // the word being completed
+            endsInWord |= word;
             for (String d : declared) {
                 // the code uses the session (only its JShell knows those types), or the session has a name
                 // the word could complete to (JShell words it by context: `ConvNet`, `new ConvNet()`)
                 if (d.equals(name) || word && d.startsWith(name)) return null;
             }
         }
+        // no word and no member access (`foo(⇥`, an empty line): JShell lists every name in scope, the session's too
+        if (!endsInWord && !code.endsWith(".")) return null;
         JShell fast = helper();
         return fast == null ? null : fast.sourceCodeAnalysis().completionSuggestions(code, code.length(), anchor);
     }

@@ -58,7 +58,7 @@ class SnippetFreeCompletionTest {
     @Test
     void codeThatNamesNothingOfTheSessionCompletesAsInTheSession() {
         for (String code : List.of("Conv1", "Tensor.ra", "new Linear(2, 3).we", "Math.ma", "List.o",
-                "Conv2d c = new Conv2", "summ", "q", "int k = Tensor.zeros(2).sh", "Seq")) {
+                "Conv2d c = new Conv2", "summ", "q", "int k = Tensor.zeros(2).sh", "Seq", "Tensor.")) {
             sameAsTheSession(code);
         }
         assertTrue(continuations(snippetFree.suggestions("Conv1", new int[1])).contains("Conv1d"));
@@ -68,7 +68,8 @@ class SnippetFreeCompletionTest {
     void codeThatNamesTheSessionOrCouldCompleteToItIsLeftToIt() {
         for (String code : List.of("net.", "net.we", "convCount + net.we", "new ConvNet().", "conv(1) + Math.ma",
                 "Tensor.ra + ze", "Tensor.ze", "_3.", "_",
-                "Conv", "conv", "new Conv", "p1", "Math.max(conv")) {
+                "Conv", "conv", "new Conv", "p1", "Math.max(conv",
+                "", "Math.max(", "1 + ")) {
             assertNull(snippetFree.suggestions(code, new int[1]), code);
         }
     }
