@@ -39,11 +39,13 @@ final class Engine implements AutoCloseable {
             builder.out(io.out()).err(io.err()).in(io.in())
                     .remoteVMOptions(options.toArray(new String[0]));
             // JShell's JDI engine without Nagle delay on its command socket (-Dnnsh.engine=jdi: JShell's own)
-            if (!"jdi".equals(System.getProperty("nnsh.engine"))) builder.executionEngine(new NoDelayExecutionControlProvider(), null);
+            if (!"jdi".equals(System.getProperty("nnsh.engine"))) builder.executionEngine(new NoDelayExecutionControlProvider(executionJvm), null); // issue 11 (shell): its process, for Ctrl-C twice
         } else {
             builder.executionEngine("local");
         }
+        java.util.Set<ProcessHandle> childrenBefore = separateJvm ? ExecutionJvm.children() : java.util.Set.of(); // issue 11 (shell)
         shell = builder.build();
+        if (separateJvm) executionJvm.launchedSince(childrenBefore); // issue 11 (shell): JShell's own engine's JVM, for Ctrl-C twice
         shell.onShutdown(s -> {
             dead = true;
             if (!closing && !evaluating) diedBetweenCells.run();
@@ -118,6 +120,35 @@ final class Engine implements AutoCloseable {
         closing = true;
         dead = true;
         shell.close();
+    }
+
+    // --- issue 11 (shell): Ctrl-C twice kills a cell stuck in a native call that no stop reaches ---
+    private static final long SECOND_CTRL_C_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    private final ExecutionJvm executionJvm = new ExecutionJvm();
+    private volatile long stopRequestedAt;
+    private volatile boolean killedByCtrlC;
+
+    /**
+     * A Ctrl-C from the terminal: the first stops the running snippet ({@link #stop}); a second one
+     * within 5 s, while that snippet still runs, kills the execution JVM (the session then restarts it).
+     */
+    void interrupt() {
+        if (stopRequested && evaluating && !dead && System.nanoTime() - stopRequestedAt < SECOND_CTRL_C_NANOS) {
+            killedByCtrlC = executionJvm.kill();
+            if (killedByCtrlC) return;
+        }
+        stopRequestedAt = System.nanoTime();
+        stop();
+    }
+
+    /** True while a snippet is being compiled or run. */
+    boolean evaluating() {
+        return evaluating;
+    }
+
+    /** True when this engine died because a second Ctrl-C killed it. */
+    boolean killedByCtrlC() {
+        return killedByCtrlC;
     }
 
     // --- issue 12: the kernel's streams ---

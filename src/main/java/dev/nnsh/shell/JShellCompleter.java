@@ -15,7 +15,15 @@ final class JShellCompleter implements Completer {
     private final Supplier<SourceCodeAnalysis> analysis;
 
     JShellCompleter(Supplier<SourceCodeAnalysis> analysis) {
+        this(analysis, null);
+    }
+
+    // issue 11 (shell): code that names nothing of the session completes in a snippet-free JShell
+    private final SnippetFreeCompletion snippetFree;
+
+    JShellCompleter(Supplier<SourceCodeAnalysis> analysis, SnippetFreeCompletion snippetFree) {
         this.analysis = analysis;
+        this.snippetFree = snippetFree;
     }
 
     @Override
@@ -37,8 +45,8 @@ final class JShellCompleter implements Completer {
         List<Snippets.Piece> pieces = Snippets.split(analysis.get(), upToCursor);
         if (!pieces.isEmpty()) code = upToCursor.substring(pieces.get(pieces.size() - 1).offset());
         int[] anchor = new int[1];
-        List<SourceCodeAnalysis.Suggestion> suggestions =
-                analysis.get().completionSuggestions(code, code.length(), anchor);
+        List<SourceCodeAnalysis.Suggestion> suggestions = snippetFree == null ? null : snippetFree.suggestions(code, anchor);
+        if (suggestions == null) suggestions = analysis.get().completionSuggestions(code, code.length(), anchor);
         int wordStart = code.length() - line.word().length();
         String lead = anchor[0] < wordStart ? code.substring(anchor[0], wordStart) : "";
         Set<String> seen = new LinkedHashSet<>(); // one suggestion per overload: show each name once

@@ -49,14 +49,23 @@ final class NoDelayExecutionControl extends JdiExecutionControl {
         env.closeDown();
     }
 
+    @Override public void load(ClassBytecodes[] cbcs)
+            throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        LatencyTrace.mark("load"); // issue 11 (shell): javac is done
+        super.load(cbcs);
+        LatencyTrace.mark("loaded");
+    }
+
     @Override public String invoke(String className, String methodName)
             throws RunException, EngineTerminationException, InternalException {
+        LatencyTrace.mark("invoke"); // issue 11 (shell)
         synchronized (stopLock) {
             snippetRunning = true;
         }
         try {
             return super.invoke(className, methodName);
         } finally {
+            LatencyTrace.mark("invoked"); // issue 11 (shell)
             synchronized (stopLock) {
                 snippetRunning = false;
             }

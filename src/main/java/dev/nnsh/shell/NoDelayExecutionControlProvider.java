@@ -23,6 +23,15 @@ import jdk.jshell.spi.ExecutionEnv;
  */
 public final class NoDelayExecutionControlProvider implements ExecutionControlProvider {
     private static final int LAUNCH_TIMEOUT_MS = 60_000;
+    private final ExecutionJvm executionJvm; // issue 11 (shell): for Ctrl-C twice
+
+    public NoDelayExecutionControlProvider() {
+        this(new ExecutionJvm());
+    }
+
+    NoDelayExecutionControlProvider(ExecutionJvm executionJvm) {
+        this.executionJvm = executionJvm;
+    }
 
     @Override public String name() {
         return "nnsh-nodelay";
@@ -35,6 +44,7 @@ public final class NoDelayExecutionControlProvider implements ExecutionControlPr
                     NoDelayAgent.class.getName(), true, null, LAUNCH_TIMEOUT_MS, Map.of());
             // JDI's event loop also resumes the launched JVM, which starts suspended: start it before accepting
             CompletableFuture<NoDelayExecutionControl> control = new CompletableFuture<>();
+            executionJvm.launched(jdi.process());
             Util.detectJdiExitEvent(jdi.vm(), why -> control.thenAccept(NoDelayExecutionControl::executionJvmDied));
             Socket socket = listener.accept();
             socket.setTcpNoDelay(true);

@@ -3,11 +3,11 @@ package dev.nnsh.shell;
 import java.util.List;
 
 /** What every engine evaluates before the user's first cell (README.md, "The API in brief"). */
-final class Preload {
+public final class Preload { // issue 11 (shell): public for dev.nnsh.bench.ShellGrowthBench
     private Preload() {}
 
     /** The API imports. JShell has no default imports, so each one is a startup snippet. */
-    static final List<String> IMPORTS = List.of(
+    public static final List<String> IMPORTS = List.of(
             "import java.util.*;",
             "import java.util.function.*;",
             "import java.util.stream.*;",

@@ -43,7 +43,7 @@ final class Repl {
         try (Session session = new Session(true, classpath, counter, true)) {
             LineReader reader = reader(terminal, session, history);
             // Ctrl-C while a cell runs stops it; while reading, JLine clears the line instead
-            terminal.handle(Terminal.Signal.INT, s -> session.stop());
+            terminal.handle(Terminal.Signal.INT, s -> session.interrupt()); // issue 11 (shell): twice restarts a stuck engine
             Commands commands = new Commands(this, session, out, counter::midLine);
             session.onDeathBetweenCells(() -> reader.printAbove(
                     "nnsh: the engine stopped (killed or crashed); the next cell starts a new one"
@@ -61,6 +61,7 @@ final class Repl {
                 } catch (EndOfFileException e) {
                     break;
                 }
+                LatencyTrace.mark("accepted"); // issue 11 (shell)
                 String t = line.strip();
                 if (t.isEmpty()) continue;
                 if (isCommand(t)) {
@@ -71,6 +72,8 @@ final class Repl {
                 if (counter.midLine()) out.println();
                 out.print(Display.render(result, cell));
                 out.flush();
+                LatencyTrace.mark("shown"); // issue 11 (shell)
+                LatencyTrace.cellDone(cell);
                 cell++;
             }
         }
@@ -83,7 +86,8 @@ final class Repl {
                 .terminal(terminal)
                 .appName("nnsh")
                 .parser(parser)
-                .completer(new JShellCompleter(() -> session.engine().analysis()))
+                .completer(new JShellCompleter(() -> session.engine().analysis(),
+                        new SnippetFreeCompletion(() -> session.engine().jshell()))) // issue 11 (shell)
                 .highlighter(new JavaHighlighter())
                 .variable(LineReader.HISTORY_FILE, history)
                 .variable(LineReader.HISTORY_FILE_SIZE, 10_000)
@@ -92,6 +96,7 @@ final class Repl {
                 .option(LineReader.Option.INSERT_TAB, false)
                 .build();
         endOfInputOnCtrlD(reader, parser);
+        if (LatencyTrace.on()) traceEnter(reader); // issue 11 (shell)
         return reader;
     }
 
@@ -112,6 +117,15 @@ final class Repl {
             return true;
         });
         reader.getKeyMaps().get(LineReader.MAIN).bind(new Reference("nnsh-end-of-input"), KeyMap.ctrl('D'));
+    }
+
+    /** issue 11 (shell): Enter's moment, the start of a cell's latency trace. */
+    private static void traceEnter(LineReader reader) {
+        org.jline.reader.Widget accept = reader.getWidgets().get(LineReader.ACCEPT_LINE);
+        reader.getWidgets().put(LineReader.ACCEPT_LINE, () -> {
+            LatencyTrace.mark("enter");
+            return accept.apply();
+        });
     }
 
     /** Jupyter's continuation prompt, as wide as the cell's prompt: "   ...: ". */

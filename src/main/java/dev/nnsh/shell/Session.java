@@ -64,6 +64,19 @@ final class Session implements AutoCloseable {
         else stoppedWhileStarting = true;
     }
 
+    // --- issue 11 (shell): Ctrl-C twice ---
+    /** A terminal's Ctrl-C: stops the running snippet; a second one soon after kills and restarts a stuck engine. */
+    void interrupt() {
+        CompletableFuture<Engine> e = engine;
+        if (e.isDone()) e.join().interrupt();
+        else stoppedWhileStarting = true;
+    }
+
+    private static CellResult killedByCtrlC(ErrorText.Place place, int replayed) {
+        return CellResult.failed(CellResult.Status.ENGINE_DIED, "Ctrl-C twice: killed the engine stuck in " + place.at(1)
+                + "; started a new one and replayed " + replayed + " earlier snippet" + (replayed == 1 ? "" : "s") + ".");
+    }
+
     List<ReplayableSnippet> done() {
         return List.copyOf(done);
     }
@@ -86,11 +99,14 @@ final class Session implements AutoCloseable {
                 return CellResult.failed(CellResult.Status.STOPPED, "Stopped (Ctrl-C) before " + place.at(1) + ".");
             }
             long printedBefore = counter.count();
+            LatencyTrace.mark("eval"); // issue 11 (shell): the first snippet's start
             List<SnippetEvent> events = e.eval(piece.source(), origin.cell());
+            LatencyTrace.mark("evaluated");
             boolean printed = counter.count() > printedBefore;
             if (e.isDead()) {
                 restart();
                 int replayed = done.size();
+                if (e.killedByCtrlC()) return killedByCtrlC(place, replayed); // issue 11 (shell)
                 return CellResult.failed(CellResult.Status.ENGINE_DIED,
                         "The engine died while running " + place.at(1)
                         + " (System.exit, a native crash, or the process was killed).\n"

@@ -20,39 +20,75 @@ final class Snippets {
 
     static List<Piece> split(SourceCodeAnalysis analysis, String text) {
         List<Piece> pieces = new ArrayList<>();
-        String rest = text;
-        while (!rest.isBlank()) {
-            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
-            int offset = text.length() - rest.length();
-            if (info.completeness() == Completeness.EMPTY) break;
-            if (!info.completeness().isComplete() || info.source() == null) {
+        int offset = 0;
+        while (!blankFrom(text, offset)) {
+            Next next = next(analysis, text, offset);
+            if (next.completeness() == Completeness.EMPTY) break;
+            if (!next.completeness().isComplete() || next.source() == null) {
                 // incomplete or unknown: hand it to javac, which says what is wrong
-                pieces.add(new Piece(rest, offset, false));
+                pieces.add(new Piece(text.substring(offset), offset, false));
                 break;
             }
-            String typed = rest.substring(0, rest.length() - info.remaining().length());
-            pieces.add(new Piece(info.source(), offset, typed.strip().endsWith(";")));
-            rest = info.remaining();
+            String typed = text.substring(offset, next.end());
+            pieces.add(new Piece(next.source(), offset, typed.strip().endsWith(";")));
+            offset = next.end();
         }
         return pieces;
     }
 
     /** True when the text needs more lines: an open brace, parenthesis, class body, `if (…)`. */
     static boolean needsMore(SourceCodeAnalysis analysis, String text) {
-        String rest = text;
-        while (!rest.isBlank()) {
-            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
-            switch (info.completeness()) {
+        int offset = 0;
+        while (!blankFrom(text, offset)) {
+            Next next = next(analysis, text, offset);
+            switch (next.completeness()) {
                 case DEFINITELY_INCOMPLETE, CONSIDERED_INCOMPLETE:
                     return true;
                 case COMPLETE, COMPLETE_WITH_SEMI:
-                    rest = info.remaining();
+                    offset = next.end();
                     break;
                 default: // EMPTY, UNKNOWN (javac will report it)
                     return false;
             }
         }
         return false;
+    }
+
+    // issue 11 (shell): JShell analyses all the text it is given, so splitting a 2,000-line paste
+    // snippet by snippet read the whole rest each time (quadratic: seconds). The first snippet is
+    // decided by a window of lines once it ends before the window does (more text follows it there).
+    private static final int FIRST_WINDOW_LINES = 16;
+
+    /** The first snippet of {@code text} from {@code offset}: its completeness, source and end offset. */
+    private record Next(Completeness completeness, String source, int end) {}
+
+    private static Next next(SourceCodeAnalysis analysis, String text, int offset) {
+        for (int lines = FIRST_WINDOW_LINES; ; lines *= 2) {
+            int windowEnd = endOfLines(text, offset, lines);
+            String window = text.substring(offset, windowEnd);
+            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(window);
+            boolean whole = windowEnd == text.length();
+            boolean endsInside = info.completeness().isComplete() && !info.remaining().isBlank();
+            if (whole || endsInside) {
+                return new Next(info.completeness(), info.source(), windowEnd - info.remaining().length());
+            }
+        }
+    }
+
+    private static boolean blankFrom(String text, int offset) {
+        for (int i = offset; i < text.length(); i++) if (!Character.isWhitespace(text.charAt(i))) return false;
+        return true;
+    }
+
+    /** The offset after {@code lines} more lines from {@code from} (or the text's end). */
+    private static int endOfLines(String text, int from, int lines) {
+        int at = from;
+        for (int n = 0; n < lines; n++) {
+            int nl = text.indexOf('\n', at);
+            if (nl < 0) return text.length();
+            at = nl + 1;
+        }
+        return at;
     }
 
     /**

@@ -117,4 +117,19 @@ final class Tmux implements AutoCloseable {
             Thread.sleep(50);
         }
     }
+
+    // --- issue 11 (shell): pasting ---
+
+    /** Pastes text as a terminal does (tmux paste-buffer -p: bracketed when the program asked for it). */
+    void paste(String text) throws IOException, InterruptedException {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("nnsh-paste", ".txt");
+        try {
+            java.nio.file.Files.writeString(file, text);
+            String buffer = "nnsh-paste-" + ProcessHandle.current().pid();
+            tmux("load-buffer", "-b", buffer, file.toString());
+            tmux("paste-buffer", "-p", "-d", "-b", buffer, "-t", name);
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
 }
