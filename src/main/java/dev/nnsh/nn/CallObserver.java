@@ -13,4 +13,7 @@ public interface CallObserver {
 
     /** The call ended with an exception (already reported as a {@link ModuleException}). */
     default void failed(Module module, Tensor[] inputs, RuntimeException error) {}
+
+    /** Whether this observer may keep the tensors it sees; while one that may is installed, nnsh frees no intermediate. */
+    default boolean keepsTensors() { return true; } // issue 11 (mem)
 }

@@ -99,6 +99,9 @@ public abstract class Module implements dev.nnsh.io.StateDictSource {
         return forward(inputs[0]);
     }
 
+    /** The observer installed on this thread, or null. */
+    static CallObserver currentObserver() { return OBSERVER.get(); } // issue 11 (mem): IntermediateRelease asks
+
     /** Installs an observer of every apply on this thread until the returned scope is closed. */
     public static ObserverScope observe(CallObserver observer) { return Scoped.set(OBSERVER, observer)::run; }
 

@@ -68,6 +68,8 @@ public final class ProgressLine implements CallObserver {
         return inputs != null && inputs.length > 0 && inputs[0] != null && !inputs[0].isShapeOnly();
     }
 
+    @Override public boolean keepsTensors() { return inner != null && inner.keepsTensors(); } // issue 11 (mem)
+
     @Override public void before(Module module, Tensor[] inputs) {
         if (inner != null) inner.before(module, inputs);
         paint(module);

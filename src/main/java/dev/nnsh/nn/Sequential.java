@@ -26,7 +26,8 @@ public class Sequential extends Module {
     public int size() { return namedChildren().size(); }
 
     @Override public Tensor forward(Tensor x) {
-        for (Module m : children()) x = m.apply(x);
+        var release = IntermediateRelease.start(this, x); // issue 11 (mem): frees intermediates once provably dead
+        for (Module m : children()) x = release.after(m, x, m.apply(x)); // issue 11 (mem)
         return x;
     }
 }
