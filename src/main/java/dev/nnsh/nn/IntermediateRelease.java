@@ -16,7 +16,9 @@ import dev.nnsh.tensor.Tensor;
  * the intermediate is not the Sequential's input and shares no memory with it; no observer that may
  * keep tensors is installed (a summary's recorder); and the tensor is one whole pooled buffer
  * ({@link NativeBuffers#release} checks). A tensor freed that is used anyway throws, naming who freed it.
- * {@code -Dnnsh.memory.release=off} or {@link #setEnabled} turns it off.
+ * {@code -Dnnsh.memory.release=off} or {@link #setEnabled} turns it off. A block with its own forward
+ * (the zoo's) can use the same proof: {@code var r = IntermediateRelease.start(this, x);} and then
+ * {@code y = r.after(conv1, x, conv1.apply(x))} for each child call whose input is the previous one's output.
  */
 public final class IntermediateRelease {
     private static volatile boolean enabled = !"off".equals(System.getProperty("nnsh.memory.release"));
@@ -36,13 +38,13 @@ public final class IntermediateRelease {
     }
 
     /** For one run of {@code owner}'s children on {@code input}. */
-    static IntermediateRelease start(Module owner, Tensor input) {
+    public static IntermediateRelease start(Module owner, Tensor input) {
         if (!enabled || input == null || input.isShapeOnly()) return NONE;
         return new IntermediateRelease(owner, input);
     }
 
     /** Child {@code child} ran on {@code in} and returned {@code out}; frees {@code in} if it is provably dead. Returns {@code out}. */
-    Tensor after(Module child, Tensor in, Tensor out) {
+    public Tensor after(Module child, Tensor in, Tensor out) {
         if (this == NONE) return out;
         boolean trusted = trusted(child);
         if (trusted && in == lastOutput && in != out && in != input && noObserverKeeps()

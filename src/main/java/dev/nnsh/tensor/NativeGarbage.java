@@ -12,16 +12,20 @@ import java.util.concurrent.atomic.AtomicLong;
  * The pool asks for one earlier ({@link #worthCollectingFor}) when a buffer of the size it needs is
  * out and might be dead (a network whose forward is the user's code, where no one can prove it): the
  * threshold for that starts at {@value #MIN_POOL_MIB} MiB and doubles, up to the safety net's, each
- * time a collection brings nothing back.
+ * time a collection brings nothing back; and such a collection waits until the time since the last
+ * one is at least {@value #TIME_FACTOR} times what that one took (the collector's share of the time
+ * stays around 2 %; what it would have brought back is allocated afresh meanwhile).
  */
 final class NativeGarbage {
     static final long DEFAULT_EVERY_MIB = 512;
     static final long MIN_POOL_MIB = 64;
+    static final long TIME_FACTOR = 50;
     private static final long EVERY = Long.getLong("nnsh.memory.collectEvery", DEFAULT_EVERY_MIB << 20);
     private static final AtomicLong allocatedSinceCollection = new AtomicLong();
     private static final AtomicLong collections = new AtomicLong();
     private static final AtomicLong collectionNanos = new AtomicLong();
     private static volatile long poolThreshold = Math.min(MIN_POOL_MIB << 20, EVERY);
+    private static volatile long lastEnd = System.nanoTime(), lastNanos;
 
     static { MallocSettings.applyOnce(); } // before the first tensor: malloc keeps freed memory
 
@@ -40,7 +44,8 @@ final class NativeGarbage {
 
     /** Whether the pool should ask for a collection before allocating {@code bytes} afresh. */
     static boolean worthCollectingFor(long bytes) {
-        return EVERY > 0 && allocatedSinceCollection.get() + bytes >= poolThreshold;
+        return EVERY > 0 && allocatedSinceCollection.get() + bytes >= poolThreshold
+                && System.nanoTime() - lastEnd >= TIME_FACTOR * lastNanos;
     }
 
     /** After a collection the pool asked for: how many buffers it got back sets the next threshold. */
@@ -54,7 +59,9 @@ final class NativeGarbage {
         allocatedSinceCollection.set(0);
         long t0 = System.nanoTime();
         System.gc();
-        collectionNanos.addAndGet(System.nanoTime() - t0);
+        lastEnd = System.nanoTime();
+        lastNanos = lastEnd - t0;
+        collectionNanos.addAndGet(lastNanos);
         collections.incrementAndGet();
     }
 
