@@ -14,12 +14,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * threshold for that starts at {@value #MIN_POOL_MIB} MiB and doubles, up to the safety net's, each
  * time a collection brings nothing back; and such a collection waits until the time since the last
  * one is at least {@value #TIME_FACTOR} times what that one took (the collector's share of the time
- * stays around 2 %; what it would have brought back is allocated afresh meanwhile).
+ * stays under about 5 %; what it would have brought back is allocated afresh meanwhile).
  */
 final class NativeGarbage {
     static final long DEFAULT_EVERY_MIB = 512;
     static final long MIN_POOL_MIB = 64;
-    static final long TIME_FACTOR = 50;
+    static final long TIME_FACTOR = 20;
     private static final long EVERY = Long.getLong("nnsh.memory.collectEvery", DEFAULT_EVERY_MIB << 20);
     private static final AtomicLong allocatedSinceCollection = new AtomicLong();
     private static final AtomicLong collections = new AtomicLong();
