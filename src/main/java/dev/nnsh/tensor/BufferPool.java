@@ -150,7 +150,7 @@ final class BufferPool {
     int drainAfterCollection() {
         int n = 0;
         try {
-            Reference<? extends DataBuffer> first = queue.remove(20);
+            Reference<? extends DataBuffer> first = queue.remove(5);
             if (first != null) {
                 synchronized (this) {
                     if (finish((Lease) first, maxFree)) {

@@ -13,13 +13,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * out and might be dead (a network whose forward is the user's code, where no one can prove it): the
  * threshold for that starts at {@value #MIN_POOL_MIB} MiB and doubles, up to the safety net's, each
  * time a collection brings nothing back; and such a collection waits until the time since the last
- * one is at least {@value #TIME_FACTOR} times what that one took (the collector's share of the time
- * stays under about 5 %; what it would have brought back is allocated afresh meanwhile).
+ * one is at least {@value #TIME_FACTOR} times what that one took (system property
+ * {@code nnsh.memory.collectTimeFactor}; the collector's share of the time stays under about 5 %;
+ * what it would have brought back is allocated afresh meanwhile, which costs memory, not time).
  */
 final class NativeGarbage {
     static final long DEFAULT_EVERY_MIB = 512;
     static final long MIN_POOL_MIB = 64;
     static final long TIME_FACTOR = 20;
+    private static final long timeFactor = Long.getLong("nnsh.memory.collectTimeFactor", TIME_FACTOR);
     private static final long EVERY = Long.getLong("nnsh.memory.collectEvery", DEFAULT_EVERY_MIB << 20);
     private static final AtomicLong allocatedSinceCollection = new AtomicLong();
     private static final AtomicLong collections = new AtomicLong();
@@ -45,7 +47,7 @@ final class NativeGarbage {
     /** Whether the pool should ask for a collection before allocating {@code bytes} afresh. */
     static boolean worthCollectingFor(long bytes) {
         return EVERY > 0 && allocatedSinceCollection.get() + bytes >= poolThreshold
-                && System.nanoTime() - lastEnd >= TIME_FACTOR * lastNanos;
+                && System.nanoTime() - lastEnd >= timeFactor * lastNanos;
     }
 
     /** After a collection the pool asked for: how many buffers it got back sets the next threshold. */
