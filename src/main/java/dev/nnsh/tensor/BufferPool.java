@@ -13,8 +13,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Native buffers kept for reuse, by exact dtype and element count. A <em>slab</em> is a buffer the
- * pool owns (an ND4J array the pool holds, so ND4J never frees it); an array handed out is a fresh
+ * Native buffers kept for reuse, by size class (four classes per doubling of the byte size, so a slab
+ * is at most 19 % larger than what it serves; any dtype). A <em>slab</em> is a buffer the pool owns (an ND4J array the pool holds, so ND4J never frees it); an array handed out is a fresh
  * ND4J array over a non-owning buffer on the slab's memory (a <em>lease</em>). A slab goes back to the
  * free list exactly once per lease: either when {@link #giveBack} is told the lease's array is dead
  * (deterministic), or when the collector finds the non-owning buffer unreachable, which means no
@@ -23,7 +23,17 @@ import org.nd4j.linalg.factory.Nd4j;
  * its pages in again, whatever malloc would have done with a freed buffer.
  */
 final class BufferPool {
-    private record Key(DataType type, long length) {}
+    /** A size class: slabs of {@code capacity} bytes serve every request of more than the class below's. */
+    private record Key(int index, long capacity) {
+        static Key of(long bytes) {
+            int index = (int) Math.ceil(4 * Math.log(bytes) / Math.log(2) - 1e-9);
+            long capacity;
+            while ((capacity = pageRounded((long) Math.ceil(Math.pow(2, index / 4.0)))) < bytes) index++;
+            return new Key(index, capacity);
+        }
+
+        private static long pageRounded(long bytes) { return (bytes + 4095) & ~4095L; }
+    }
 
     /** One handing-out of a slab; {@code done} makes giving back idempotent (deterministic or by the collector). */
     private static final class Lease extends PhantomReference<DataBuffer> {
@@ -44,7 +54,8 @@ final class BufferPool {
 
     private final ReferenceQueue<DataBuffer> queue = new ReferenceQueue<>();
     private final Map<Key, ArrayDeque<INDArray>> free = new HashMap<>();
-    private final ArrayDeque<INDArray> freeOrder = new ArrayDeque<>(); // oldest first, for trimming
+    private record Free(INDArray slab, Key key) {}
+    private final ArrayDeque<Free> freeOrder = new ArrayDeque<>(); // oldest first, for trimming
     private final Map<Long, Lease> outstanding = new HashMap<>();       // by slab address
     private final Map<Key, Integer> outstandingPerKey = new HashMap<>();
     private long freeBytes;
@@ -54,35 +65,36 @@ final class BufferPool {
     /** A lease from the free list, or null when none of this size is free. */
     synchronized INDArray take(DataType type, long[] shape, long length, long bytes) {
         drain();
-        Key key = new Key(type, length);
+        Key key = Key.of(bytes);
         ArrayDeque<INDArray> slabs = free.get(key);
         INDArray slab = slabs == null ? null : slabs.pollLast();
         if (slab == null) return null;
-        freeOrder.remove(slab);
-        freeBytes -= bytes;
+        freeOrder.removeIf(f -> f.slab() == slab);
+        freeBytes -= key.capacity();
         hits++;
-        return lease(key, slab, shape, bytes);
+        return lease(key, slab, type, shape, length, bytes);
     }
 
     /** A lease on a newly allocated slab. */
     synchronized INDArray allocate(DataType type, long[] shape, long length, long bytes) {
         misses++;
-        INDArray slab = Nd4j.createUninitialized(type, length);
-        return lease(new Key(type, length), slab, shape, bytes);
+        Key key = Key.of(bytes);
+        INDArray slab = Nd4j.createUninitialized(DataType.FLOAT, key.capacity() / 4);
+        return lease(key, slab, type, shape, length, bytes);
     }
 
-    private INDArray lease(Key key, INDArray slab, long[] shape, long bytes) {
-        DataBuffer view = Nd4j.createBuffer(slab.data().addressPointer(), key.length(), key.type());
+    private INDArray lease(Key key, INDArray slab, DataType type, long[] shape, long length, long bytes) {
+        DataBuffer view = Nd4j.createBuffer(slab.data().addressPointer(), length, type);
         Lease lease = new Lease(view, queue, key, slab, bytes);
         outstanding.put(lease.address, lease);
         outstandingPerKey.merge(key, 1, Integer::sum);
-        outstandingBytes += bytes;
-        return Nd4j.create(view, shape, Nd4j.getStrides(shape, 'c'), 0, 'c', key.type());
+        outstandingBytes += key.capacity();
+        return Nd4j.create(view, shape, Nd4j.getStrides(shape, 'c'), 0, 'c', type);
     }
 
-    /** Whether a lease of this size is handed out: a collection might bring one back. */
-    synchronized boolean anyOutstanding(DataType type, long length) {
-        return outstandingPerKey.getOrDefault(new Key(type, length), 0) > 0;
+    /** Whether a lease of this size class is handed out: a collection might bring one back. */
+    synchronized boolean anyOutstanding(long bytes) {
+        return outstandingPerKey.getOrDefault(Key.of(bytes), 0) > 0;
     }
 
     /**
@@ -98,8 +110,8 @@ final class BufferPool {
     }
 
     /** Puts a lease's slab back on the free list (the caller has established that nothing uses it). */
-    synchronized void giveBack(Object handle, long maxFreeBytes) {
-        if (finish((Lease) handle, maxFreeBytes)) released++;
+    synchronized void giveBack(Object handle) {
+        if (finish((Lease) handle, maxFree)) released++;
     }
 
     private boolean finish(Lease lease, long maxFreeBytes) {
@@ -107,11 +119,11 @@ final class BufferPool {
         lease.done = true;
         outstanding.remove(lease.address);
         outstandingPerKey.merge(lease.key, -1, Integer::sum);
-        outstandingBytes -= lease.bytes;
+        outstandingBytes -= lease.key.capacity();
         lease.clear();
         free.computeIfAbsent(lease.key, k -> new ArrayDeque<>()).addLast(lease.slab);
-        freeOrder.addLast(lease.slab);
-        freeBytes += lease.bytes;
+        freeOrder.addLast(new Free(lease.slab, lease.key));
+        freeBytes += lease.key.capacity();
         trimTo(maxFreeBytes);
         return true;
     }
@@ -126,11 +138,10 @@ final class BufferPool {
     /** Frees the oldest free slabs (really: back to malloc) until at most {@code max} bytes are kept. */
     synchronized void trimTo(long max) {
         while (freeBytes > max && !freeOrder.isEmpty()) {
-            INDArray slab = freeOrder.pollFirst();
-            Key key = new Key(slab.dataType(), slab.length());
-            free.get(key).remove(slab);
-            freeBytes -= slab.length() * slab.data().getElementSize();
-            slab.close();
+            Free oldest = freeOrder.pollFirst();
+            free.get(oldest.key()).removeIf(s -> s == oldest.slab()); // identity: INDArray.equals compares values
+            freeBytes -= oldest.key().capacity();
+            oldest.slab().close();
         }
     }
 

@@ -13,7 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * nor depend on how glibc's malloc is tuned. Smaller buffers go to ND4J directly.
  *
  * <p>System properties: {@code nnsh.memory.pool=off} hands out plain ND4J arrays (A/B comparisons);
- * {@code nnsh.memory.poolMax} (bytes, default 2 GiB) bounds the memory kept free in the pool.
+ * {@code nnsh.memory.poolMax} (bytes, default 1 GiB) bounds the memory kept free in the pool.
  */
 public final class NativeBuffers {
     static final long MIN_POOLED_BYTES = 256 * 1024;
@@ -22,7 +22,7 @@ public final class NativeBuffers {
 
     static {
         MallocSettings.applyOnce();
-        POOL.setMaxFreeBytes(Long.getLong("nnsh.memory.poolMax", 2L << 30));
+        POOL.setMaxFreeBytes(Long.getLong("nnsh.memory.poolMax", 1L << 30));
     }
 
     private NativeBuffers() {}
@@ -39,7 +39,7 @@ public final class NativeBuffers {
             return reused;
         }
         // the pool has none free: when one of this size is out, the collector may find it dead
-        if (POOL.anyOutstanding(type, length) && NativeGarbage.worthCollectingFor(bytes)) {
+        if (POOL.anyOutstanding(bytes) && NativeGarbage.worthCollectingFor(bytes)) {
             NativeGarbage.collect();
             NativeGarbage.reclaimed(bytes, POOL.drainAfterCollection());
             reused = POOL.take(type, shape, length, bytes);
@@ -59,7 +59,7 @@ public final class NativeBuffers {
         Object lease = POOL.leaseOf(tensor.nd());
         if (lease == null) return false;
         tensor.markFreed(by);
-        POOL.giveBack(lease, Long.getLong("nnsh.memory.poolMax", 2L << 30));
+        POOL.giveBack(lease);
         return true;
     }
 
