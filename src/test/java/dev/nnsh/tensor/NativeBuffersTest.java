@@ -29,6 +29,19 @@ class NativeBuffersTest {
         assertEquals(3.0 * 512 * 512, next.sum().item());
     }
 
+    @Test void aReleasedBufferServesAnyDtypeAndASlightlySmallerSizeOfItsClass() {
+        Tensor t = pooled(SHAPE);
+        long address = address(t);
+        assertTrue(NativeBuffers.release(t, "the test"));
+        Tensor longs = Tensor.of(NativeBuffers.uninitialized(DataType.LONG, 255, 512)); // 1 MiB less 4 KiB
+        assertEquals(address, address(longs));
+        longs.nd().assign(-3);
+        assertEquals(-3.0 * 255 * 512, longs.sum().item());
+        assertTrue(NativeBuffers.release(longs, "the test"));
+        Tensor bigger = pooled(1, 520, 512); // above the class: needs its own slab
+        assertNotEquals(address, address(bigger));
+    }
+
     @Test void aLiveTensorsBufferIsNeverHandedOut() {
         Tensor live = pooled(SHAPE);
         live.nd().assign(7);
