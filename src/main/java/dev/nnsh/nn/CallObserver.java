@@ -16,4 +16,6 @@ public interface CallObserver {
 
     /** issue 11 (conv): whether this observer must see every module call (then nothing is fused into one call). */
     default boolean seesEveryCall() { return true; }
+    /** Whether this observer may keep the tensors it sees; while one that may is installed, nnsh frees no intermediate. */
+    default boolean keepsTensors() { return true; } // issue 11 (mem)
 }

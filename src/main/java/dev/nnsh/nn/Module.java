@@ -104,6 +104,8 @@ public abstract class Module implements dev.nnsh.io.StateDictSource {
         CallObserver observer = OBSERVER.get();
         return observer != null && observer.seesEveryCall();
     }
+    /** The observer installed on this thread, or null. */
+    static CallObserver currentObserver() { return OBSERVER.get(); } // issue 11 (mem): IntermediateRelease asks
 
     /** Installs an observer of every apply on this thread until the returned scope is closed. */
     public static ObserverScope observe(CallObserver observer) { return Scoped.set(OBSERVER, observer)::run; }

@@ -70,6 +70,7 @@ public final class ProgressLine implements CallObserver {
 
     /** issue 11 (conv): the line itself does not need every call; an observer beside it may. */
     @Override public boolean seesEveryCall() { return inner != null && inner.seesEveryCall(); }
+    @Override public boolean keepsTensors() { return inner != null && inner.keepsTensors(); } // issue 11 (mem)
 
     @Override public void before(Module module, Tensor[] inputs) {
         if (inner != null) inner.before(module, inputs);

@@ -26,8 +26,9 @@ public class Sequential extends Module {
     public int size() { return namedChildren().size(); }
 
     @Override public Tensor forward(Tensor x) {
-        if (ConvFusion.active(x)) return SequentialFusion.forward(children(), x); // issue 11 (conv)
-        for (Module m : children()) x = m.apply(x);
+        var release = IntermediateRelease.start(this, x); // issue 11 (mem): frees intermediates once provably dead
+        if (ConvFusion.active(x)) return SequentialFusion.forward(children(), x, release); // issue 11 (conv)
+        for (Module m : children()) x = release.after(m, x, m.apply(x)); // issue 11 (mem)
         return x;
     }
 }

@@ -14,7 +14,8 @@ import dev.nnsh.tensor.Tensor;
 final class SequentialFusion {
     private SequentialFusion() {}
 
-    static Tensor forward(List<Module> children, Tensor x) {
+    /** {@code release} frees each intermediate once the next step has consumed it (a fused run counts as one step). */
+    static Tensor forward(List<Module> children, Tensor x, IntermediateRelease release) {
         int n = children.size();
         for (int i = 0; i < n; ) {
             Module m = children.get(i);
@@ -26,7 +27,7 @@ final class SequentialFusion {
                 if (bn != null || act != null) {
                     Tensor y = ConvFusion.run(m, bn, act, x, null);
                     if (y != null) {
-                        x = y;
+                        x = release.after(m, x, y);
                         i = act == null ? after : after + 1;
                         continue;
                     }
@@ -35,7 +36,7 @@ final class SequentialFusion {
             if (m.getClass() == MaxPool2d.class || m.getClass() == AdaptiveAvgPool2d.class) {
                 Tensor y = ChannelsLastPool.run(m, x);
                 if (y != null) {
-                    x = y;
+                    x = release.after(m, x, y);
                     i++;
                     continue;
                 }
@@ -44,12 +45,12 @@ final class SequentialFusion {
                 Module act = i + 1 < n && isActivation(children.get(i + 1)) ? children.get(i + 1) : null;
                 Tensor y = ConvFusion.runNorm(m, act, x);
                 if (y != null) {
-                    x = y;
+                    x = release.after(m, x, y);
                     i += act == null ? 1 : 2;
                     continue;
                 }
             }
-            x = m.apply(x);
+            x = release.after(m, x, m.apply(x));
             i++;
         }
         return x;

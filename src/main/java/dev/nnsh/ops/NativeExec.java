@@ -6,6 +6,8 @@ import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.factory.Nd4j;
 
+import dev.nnsh.tensor.NativeBuffers;
+
 /**
  * Runs one ND4J op into a preallocated output, optionally without the oneDNN helpers (which reject
  * dilated convolutions and are slow for max pooling on this machine).
@@ -14,7 +16,7 @@ final class NativeExec {
     private NativeExec() {}
 
     static INDArray run(DynamicCustomOp op, long[] outputShape, DataType type, boolean allowHelpers) {
-        INDArray out = Nd4j.createUninitialized(type, outputShape);
+        INDArray out = NativeBuffers.uninitialized(type, outputShape); // issue 11 (mem): pooled, reused once dead
         try (OpContext ctx = Nd4j.getExecutioner().buildContext()) {
             ctx.allowHelpers(allowHelpers);
             ctx.setInputArrays(op.inputArguments());

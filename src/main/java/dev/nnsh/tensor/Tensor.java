@@ -27,6 +27,7 @@ public final class Tensor {
     private final long[] shape;
     private final DType dtype;
     private final INDArray array; // null when shape-only
+    private volatile String freedBy; // issue 11 (mem): set when NativeBuffers.release gave the memory back
 
     private Tensor(long[] shape, DType dtype, INDArray array) {
         this.shape = shape;
@@ -149,11 +150,23 @@ public final class Tensor {
 
     /** The ND4J array behind a real tensor. */
     public INDArray nd() {
+        if (freedBy != null) throw freed(); // issue 11 (mem)
         if (array == null) {
             throw new IllegalStateException("tensor of shape " + Shapes.format(shape)
                     + " is shape-only: it has no data (run a real forward pass to get values)");
         }
         return array;
+    }
+
+    // issue 11 (mem): freeing, see NativeBuffers.release
+    String freedBy() { return freedBy; }
+
+    void markFreed(String by) { freedBy = by; }
+
+    private IllegalStateException freed() {
+        return new IllegalStateException("tensor of shape " + Shapes.format(shape) + " (" + dtype
+                + ") was freed by " + freedBy + " and its memory reused; keep a reference to it only where nnsh"
+                + " cannot free it (nnsh frees only intermediates that no code can reach)");
     }
 
     public double item() {
@@ -171,7 +184,7 @@ public final class Tensor {
     public Tensor derive(long[] resultShape, DType resultType, Function<INDArray, INDArray> compute) {
         if (isShapeOnly()) return new Tensor(resultShape, resultType, null);
         MemoryGuard.checkAllocation(resultType, resultShape);
-        INDArray out = compute.apply(array);
+        INDArray out = compute.apply(nd()); // issue 11 (mem): nd() checks it was not freed
         if (!Arrays.equals(out.shape(), resultShape)) out = out.reshape('c', resultShape);
         if (out.dataType() != resultType.nd4j()) out = out.castTo(resultType.nd4j());
         return new Tensor(resultShape, resultType, out);
@@ -193,7 +206,7 @@ public final class Tensor {
         }
         MemoryGuard.checkAllocation(resultType, resultShape);
         INDArray[] arrays = new INDArray[operands.length];
-        for (int i = 0; i < operands.length; i++) arrays[i] = operands[i] == null ? null : operands[i].array;
+        for (int i = 0; i < operands.length; i++) arrays[i] = operands[i] == null ? null : operands[i].nd(); // issue 11 (mem)
         INDArray out = compute.apply(arrays);
         if (!Arrays.equals(out.shape(), resultShape)) out = out.reshape('c', resultShape);
         if (out.dataType() != resultType.nd4j()) out = out.castTo(resultType.nd4j());

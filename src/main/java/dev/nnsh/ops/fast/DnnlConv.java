@@ -3,6 +3,7 @@ package dev.nnsh.ops.fast;
 import java.util.Arrays;
 
 import dev.nnsh.tensor.InPlace;
+import dev.nnsh.tensor.NativeBuffers;
 
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -103,7 +104,7 @@ public final class DnnlConv {
 
     /** Every buffer this path hands out is made here (one place to swap for a pool). */
     private static INDArray newOutput(long... shape) {
-        return Nd4j.createUninitialized(DataType.FLOAT, shape);
+        return NativeBuffers.uninitialized(DataType.FLOAT, shape);
     }
 
     /** True when a 4-D [N, C, H, W] array is laid out as a dense [N, H, W, C] buffer. */

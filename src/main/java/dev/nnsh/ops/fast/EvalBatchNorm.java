@@ -1,5 +1,6 @@
 package dev.nnsh.ops.fast;
 
+import dev.nnsh.tensor.NativeBuffers;
 import dev.nnsh.tensor.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -27,7 +28,7 @@ public final class EvalBatchNorm {
         long spatial = n * c == 0 ? 0 : x.length() / (n * c);
         prepare(x.dataType(), c, weight, bias, mean, var, eps);
         INDArray x3 = x.reshape('c', n, c, spatial);
-        INDArray y = Nd4j.createUninitialized(x.dataType(), n, c, spatial);
+        INDArray y = NativeBuffers.uninitialized(x.dataType(), n, c, spatial);
         Nd4j.exec(new MulOp(x3, scale, y));
         Nd4j.exec(new AddOp(y, shift, y));
         return y.reshape('c', x.shape());
