@@ -120,9 +120,11 @@ public class ResNet extends Module {
             if (!dev.nnsh.nn.ConvFusion.fusable(conv1, bn1, relu) || !dev.nnsh.nn.ConvFusion.fusable(conv2, bn2, relu)) return null;
             Tensor out = dev.nnsh.nn.ConvFusion.run(conv1, bn1, relu, x, null);
             if (out == null) return null;
+            var release = dev.nnsh.nn.IntermediateRelease.start(this, x); // frees the block's own intermediates
+            release.after(conv1, x, out);
             Tensor identity = downsample == null ? x : downsample.apply(x);
             Tensor y = dev.nnsh.nn.ConvFusion.run(conv2, bn2, relu, out, identity);
-            return y != null ? y : relu.apply(dev.nnsh.tensor.InPlace.add(bn2.apply(conv2.apply(out)), identity));
+            return y != null ? release.after(conv2, out, y) : relu.apply(dev.nnsh.tensor.InPlace.add(bn2.apply(conv2.apply(out)), identity));
         }
     }
 
@@ -169,10 +171,12 @@ public class ResNet extends Module {
             if (!dev.nnsh.nn.ConvFusion.fusable(conv1, bn1, relu) || !dev.nnsh.nn.ConvFusion.fusable(conv3, bn3, relu)) return null;
             Tensor out = dev.nnsh.nn.ConvFusion.run(conv1, bn1, relu, x, null);
             if (out == null) return null;
-            out = dev.nnsh.nn.ConvFusion.apply(conv2, bn2, relu, out);
+            var release = dev.nnsh.nn.IntermediateRelease.start(this, x); // frees the block's own intermediates
+            release.after(conv1, x, out);
+            out = release.after(conv2, out, dev.nnsh.nn.ConvFusion.apply(conv2, bn2, relu, out));
             Tensor identity = downsample == null ? x : downsample.apply(x);
             Tensor y = dev.nnsh.nn.ConvFusion.run(conv3, bn3, relu, out, identity);
-            return y != null ? y : relu.apply(dev.nnsh.tensor.InPlace.add(bn3.apply(conv3.apply(out)), identity));
+            return y != null ? release.after(conv3, out, y) : relu.apply(dev.nnsh.tensor.InPlace.add(bn3.apply(conv3.apply(out)), identity));
         }
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.nnsh.nn.BatchNorm2d;
 import dev.nnsh.nn.Conv2d;
+import dev.nnsh.nn.IntermediateRelease;
 import dev.nnsh.nn.Module;
 import dev.nnsh.nn.Sequential;
 import dev.nnsh.ops.fast.DnnlConv;
@@ -71,6 +72,25 @@ class FusedBlocksTest {
         check(new ResNet.BasicBlock(16, 8, 2, new Sequential(new Conv2d(16, 8, 1, 2).bias(false), new BatchNorm2d(8))), x, true);
         check(new ResNet.Bottleneck(16, 4, 1, null), x, true);
         check(new ResNet.Bottleneck(16, 8, 2, new Sequential(new Conv2d(16, 32, 1, 2).bias(false), new BatchNorm2d(32)), 4, 16), x, true);
+    }
+
+    @Test void resnetBlocksFreeTheirOwnIntermediates() {
+        // 64 channels of 40×40 in float32 are 400 KiB: pooled, so a fused block can give them back
+        Module bottleneck = new ResNet.Bottleneck(256, 64, 1, null), basic = new ResNet.BasicBlock(64, 64, 1, null);
+        Tensor x = Tensor.randn(1, 256, 40, 40), y = Tensor.randn(1, 64, 40, 40);
+        check(bottleneck, x, true);
+        check(basic, y, true);
+        Tensor first = bottleneck.apply(x);
+        long before = IntermediateRelease.releasedCount();
+        Tensor second = bottleneck.apply(x);
+        assertEquals(2, IntermediateRelease.releasedCount() - before, "Bottleneck: conv1's and conv2's results freed");
+        before = IntermediateRelease.releasedCount();
+        Tensor basicOut = basic.apply(y);
+        assertEquals(1, IntermediateRelease.releasedCount() - before, "BasicBlock: conv1's result freed");
+        // the input and the results stay usable, and reuse of the freed memory changed neither
+        assertEquals(0.0, first.sub(second).abs().max().item(), "a pass after freed intermediates were reused");
+        assertEquals(0.0, basicOut.sub(basic.apply(y)).abs().max().item(), "BasicBlock again");
+        assertTrue(x.abs().max().item() > 0, "the block's input is still usable");
     }
 
     @Test void residualGivenInChannelsLastLayout() {
