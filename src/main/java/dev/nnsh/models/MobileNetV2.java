@@ -67,7 +67,26 @@ public class MobileNetV2 extends Module {
         }
 
         @Override public Tensor forward(Tensor x) {
+            Tensor fused = useResConnect && dev.nnsh.nn.ConvFusion.active(x) ? fusedResidual(x) : null; // issue 11
+            if (fused != null) return fused;
             return useResConnect ? dev.nnsh.tensor.InPlace.add(conv.apply(x), x) : conv.apply(x);
+        }
+
+        /**
+         * issue 11: the projection and its batch norm as one convolution with the residual sum as a
+         * post-op (the layers before it as the Sequential would run them), freeing the intermediates.
+         */
+        private Tensor fusedResidual(Tensor x) {
+            java.util.List<Module> layers = conv.children();
+            int n = layers.size();
+            Module project = layers.get(n - 2), norm = layers.get(n - 1);
+            if (!dev.nnsh.nn.ConvFusion.fusable(project, norm, null)) return null;
+            var release = dev.nnsh.nn.IntermediateRelease.start(this, x);
+            Tensor h = x;
+            for (int i = 0; i < n - 2; i++) h = release.after(layers.get(i), h, layers.get(i).apply(h));
+            Tensor y = dev.nnsh.nn.ConvFusion.run(project, norm, null, h, x);
+            if (y == null) return dev.nnsh.tensor.InPlace.add(norm.apply(project.apply(h)), x);
+            return release.after(project, h, y);
         }
     }
 }

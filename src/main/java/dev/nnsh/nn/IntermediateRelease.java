@@ -11,7 +11,7 @@ import dev.nnsh.tensor.Tensor;
  * Frees a {@link Sequential}'s intermediates as soon as they are provably dead, instead of waiting for
  * the collector: the output of child i once child i+1 has returned a different tensor that does not
  * share its memory. Proof needs every one of these: both children (and all their descendants) are
- * nnsh's own classes of {@code dev.nnsh.nn} or {@code dev.nnsh.models} that keep no tensor in a field
+ * nnsh's own classes of {@code dev.nnsh.nn} or {@code dev.nnsh.models} (and its sub-packages) that keep no tensor in a field
  * (so none keeps its input or returns something it keeps; a user's subclass or module never counts);
  * the intermediate is not the Sequential's input and shares no memory with it; no observer that may
  * keep tensors is installed (a summary's recorder); and the tensor is one whole pooled buffer
@@ -72,7 +72,7 @@ public final class IntermediateRelease {
 
     private static boolean keepsNoTensors(Class<?> type) {
         String pkg = type.getPackageName();
-        if (!pkg.equals("dev.nnsh.nn") && !pkg.equals("dev.nnsh.models")) return false;
+        if (!pkg.equals("dev.nnsh.nn") && !pkg.equals("dev.nnsh.models") && !pkg.startsWith("dev.nnsh.models.")) return false;
         if (type.isAnonymousClass() || type.isLocalClass() || !sameCodeSource(type)) return false;
         for (Class<?> c = type; c != null && c != Module.class; c = c.getSuperclass()) {
             if (!sameCodeSource(c)) return false;

@@ -93,6 +93,18 @@ class FusedBlocksTest {
         assertTrue(x.abs().max().item() > 0, "the block's input is still usable");
     }
 
+    @Test void invertedResidualFusedWithItsSumFreesItsIntermediates() {
+        // 192 hidden channels of 40×40 are 1.2 MB: pooled
+        Module block = new MobileNetV2.InvertedResidual(32, 32, 1, 6);
+        Tensor x = Tensor.randn(1, 32, 40, 40);
+        check(block, x, true);
+        Tensor first = block.apply(x);
+        long before = IntermediateRelease.releasedCount();
+        Tensor second = block.apply(x);
+        assertEquals(2, IntermediateRelease.releasedCount() - before, "the expansion's and the depthwise conv's results freed");
+        assertEquals(0.0, first.sub(second).abs().max().item(), "a pass after freed intermediates were reused");
+    }
+
     @Test void residualGivenInChannelsLastLayout() {
         // the block's input comes from a fused layer before it: the identity shortcut is then channels-last
         Sequential two = new Sequential(new ResNet.BasicBlock(16, 16, 1, null), new ResNet.BasicBlock(16, 16, 1, null));
