@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.nnsh.nn.ChannelConcat;
 import dev.nnsh.nn.ConvFusion;
+import dev.nnsh.nn.IntermediateRelease;
 import dev.nnsh.nn.Module;
 import dev.nnsh.tensor.Tensor;
 
@@ -18,6 +19,12 @@ import dev.nnsh.tensor.Tensor;
  */
 final class DenseBlockFusion {
     private DenseBlockFusion() {}
+
+    // issue 11 (dense): a layer's two intermediates (norm1→relu1 of the earlier maps, the bottleneck) freed as
+    // soon as the next step consumed them, by IntermediateRelease's proof; otherwise only the collector
+    // found them dead, the pool missed, and each pass faulted in fresh memory (most of the block's time)
+    // (-Dnnsh.dense.release=off turns only this off; read per block pass, so a bench can alternate it in one JVM)
+    private static boolean releaseIntermediates() { return !"off".equals(System.getProperty("nnsh.dense.release")); }
 
     /** The block's output, or null when a layer cannot be fused (the caller runs the block as usual). */
     static Tensor forward(DenseNet._DenseBlock block, Tensor x) {
@@ -36,11 +43,22 @@ final class DenseBlockFusion {
         ChannelConcat maps = new ChannelConcat(x, total);
         maps.copy(x, 0);
         long c = x.size(1);
+        IntermediateRelease release = releaseIntermediates() ? IntermediateRelease.start(block, x) : null;
         for (DenseNet._DenseLayer layer : layers) {
             Tensor earlier = maps.slice(0, c);
-            Tensor bottleneck = ConvFusion.apply(layer.conv1, layer.norm2, layer.relu2, ConvFusion.applyNorm(layer.norm1, layer.relu1, earlier));
+            Tensor normed = ConvFusion.applyNorm(layer.norm1, layer.relu1, earlier);
+            if (release != null) release.after(layer, earlier, normed); // earlier is the buffer's slice: never freed
+            Tensor bottleneck = ConvFusion.apply(layer.conv1, layer.norm2, layer.relu2, normed);
+            if (release != null) release.after(layer, normed, bottleneck);
             long g = layer.conv2.outChannels();
-            if (!ConvFusion.runInto(layer.conv2, null, bottleneck, maps.slice(c, c + g))) maps.copy(layer.conv2.apply(bottleneck), c);
+            Tensor into = maps.slice(c, c + g);
+            if (ConvFusion.runInto(layer.conv2, null, bottleneck, into)) {
+                if (release != null) release.after(layer, bottleneck, into);
+            } else {
+                Tensor y = layer.conv2.apply(bottleneck);
+                maps.copy(y, c);
+                if (release != null) release.after(layer, bottleneck, y);
+            }
             c += g;
         }
         return maps.result();

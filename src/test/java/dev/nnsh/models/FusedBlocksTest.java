@@ -92,6 +92,24 @@ class FusedBlocksTest {
         assertTrue(diff <= 1e-4 * Math.max(1, magnitude), "densenet: max |difference| " + diff + " for outputs up to " + magnitude);
     }
 
+    @Test void denseBlockFreesEachLayersIntermediatesAndKeepsItsValues() { // issue 11 (dense)
+        // pooled sizes (≥ 256 KiB): each layer's norm1→relu1 result and bottleneck go back to the pool at once
+        DenseNet._DenseBlock block = new DenseNet._DenseBlock(3, 64, 4, 16);
+        Tensor x = Tensor.randn(2, 64, 32, 32);
+        long before = dev.nnsh.nn.IntermediateRelease.releasedCount();
+        check(block, x, true);
+        assertTrue(dev.nnsh.nn.IntermediateRelease.releasedCount() - before >= 6, "two intermediates freed per layer");
+        Tensor again = block.apply(x); // a second pass reuses the freed buffers and gives the same values
+        Tensor first = block.apply(x);
+        assertEquals(0.0, again.sub(first).abs().max().item());
+        System.setProperty("nnsh.dense.release", "off");
+        try {
+            assertEquals(0.0, block.apply(x).sub(first).abs().max().item(), "same values without freeing");
+        } finally {
+            System.clearProperty("nnsh.dense.release");
+        }
+    }
+
     @Test void squeezenetFireWritesBothExpandsIntoOneBuffer() {
         check(new SqueezeNet.Fire(16, 8, 12, 12), Tensor.randn(2, 16, 9, 9), true);
         check(new SqueezeNet.Fire(16, 8, 8, 16), Tensor.randn(1, 16, 5, 7), true);
