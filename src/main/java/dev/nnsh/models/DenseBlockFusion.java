@@ -4,10 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.nnsh.nn.AvgPool2d;
+import dev.nnsh.nn.BatchNorm2d;
 import dev.nnsh.nn.ChannelConcat;
+import dev.nnsh.nn.ChannelsLastPool;
+import dev.nnsh.nn.Conv2d;
 import dev.nnsh.nn.ConvFusion;
 import dev.nnsh.nn.IntermediateRelease;
 import dev.nnsh.nn.Module;
+import dev.nnsh.nn.ReLU;
 import dev.nnsh.tensor.Tensor;
 
 /**
@@ -62,5 +67,40 @@ final class DenseBlockFusion {
             c += g;
         }
         return maps.result();
+    }
+
+    /**
+     * issue 11 (dense): a transition (norm → relu → conv → pool) with the 2×2 average pooling BEFORE
+     * the 1×1 convolution. A 1×1, stride-1, unpadded convolution is the same linear map at every
+     * pixel (plus a constant bias), and an unpadded average pool without divisor override is a
+     * weighted sum with weights summing to 1, so the two commute: the same values up to float
+     * rounding, with the convolution on a quarter of the pixels (about 8 % of densenet121's
+     * multiply-adds) and the pooling on oneDNN. Null where that does not hold (the caller runs the
+     * Sequential as usual).
+     */
+    static Tensor transition(DenseNet._Transition t, Tensor x) {
+        if (t.size() != 4 || t.isTraining()) return null;
+        Module norm = t.get(0), relu = t.get(1), conv = t.get(2), pool = t.get(3);
+        if (norm.getClass() != BatchNorm2d.class || relu.getClass() != ReLU.class || pool.getClass() != AvgPool2d.class
+                || !ConvFusion.fusable(conv, null, null)) {
+            return null;
+        }
+        Conv2d c = (Conv2d) conv;
+        AvgPool2d p = (AvgPool2d) pool;
+        if (!java.util.Arrays.equals(c.kernelSize(), new int[]{1, 1}) || !java.util.Arrays.equals(c.stride(), new int[]{1, 1})
+                || !java.util.Arrays.equals(c.padding(), new int[]{0, 0}) || c.paddingMode() != null && !c.paddingMode().equals("valid")
+                || p.divisorOverride() != 0 || !java.util.Arrays.equals(p.padding(), new int[]{0, 0})) {
+            return null;
+        }
+        IntermediateRelease release = IntermediateRelease.start(t, x);
+        Tensor normed = ConvFusion.runNorm(norm, relu, x);
+        if (normed == null) return null;
+        release.after(norm, x, normed); // x is the Sequential's input: never freed
+        Tensor pooled = ChannelsLastPool.run(pool, normed); // null where a window would overhang (ceil mode)
+        if (pooled == null) return null;
+        release.after(pool, normed, pooled);
+        Tensor out = ConvFusion.run(conv, null, null, pooled, null);
+        if (out != null) release.after(conv, pooled, out);
+        return out;
     }
 }
