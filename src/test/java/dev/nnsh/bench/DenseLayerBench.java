@@ -17,10 +17,11 @@ public final class DenseLayerBench {
     private DenseLayerBench() {}
 
     /**
-     * {@code DenseLayerBench net [runs]}: densenet121's eval pass at batch 12, alternating the dense
-     * block's intermediate freeing off/on ({@code nnsh.dense.release}), with the buffer pool's misses per pass.
+     * {@code DenseLayerBench net [runs] [release]}: densenet121's eval pass at batch 12, alternating issue 11
+     * (dense)'s changes off/on ({@code nnsh.dense.release}, and {@code nnsh.dense.transition} unless
+     * "release" is given), with the buffer pool's misses, minor faults and process CPU time per pass.
      */
-    static void net(int runs) {
+    static void net(int runs, boolean transitionToo) {
         dev.nnsh.nn.Module net = dev.nnsh.models.Models.densenet121();
         net.eval();
         dev.nnsh.tensor.Tensor.manualSeed(0);
@@ -31,6 +32,7 @@ public final class DenseLayerBench {
         for (int r = 0; r < runs; r++) {
             for (int mode = 0; mode < 2; mode++) {
                 System.setProperty("nnsh.dense.release", mode == 0 ? "off" : "on");
+                System.setProperty("nnsh.dense.transition", mode == 0 || !transitionToo ? "off" : "on");
                 var before = dev.nnsh.tensor.NativeBuffers.stats();
                 long f0 = ProcSelf.minorFaults();
                 long c0 = cpuMillis();
@@ -40,14 +42,14 @@ public final class DenseLayerBench {
                 long cpu = cpuMillis() - c0, faults = ProcSelf.minorFaults() - f0;
                 cpuMs[mode][r] = cpu;
                 var after = dev.nnsh.tensor.NativeBuffers.stats();
-                System.out.printf("pass %d release=%s %.3f s  cpu %d ms  minor faults %d  pool misses %d hits %d collections %d  sum %.6g%n", r, mode == 0 ? "off" : "on",
+                System.out.printf("pass %d dense=%s %.3f s  cpu %d ms  minor faults %d  pool misses %d hits %d collections %d  sum %.6g%n", r, mode == 0 ? "off" : "on",
                         t[mode][r], cpu, faults, after.misses() - before.misses(), after.hits() - before.hits(),
                         after.collections() - before.collections(), sum);
             }
         }
         for (double[] m : t) java.util.Arrays.sort(m);
         for (long[] m : cpuMs) java.util.Arrays.sort(m);
-        System.out.printf("AB-RELEASE densenet121 median_off %.4f median_on %.4f on/off %.3f  cpu_ms median_off %d median_on %d on/off %.3f%n",
+        System.out.printf("AB-DENSE densenet121 median_off %.4f median_on %.4f on/off %.3f  cpu_ms median_off %d median_on %d on/off %.3f%n",
                 t[0][runs / 2], t[1][runs / 2], t[1][runs / 2] / t[0][runs / 2], cpuMs[0][runs / 2], cpuMs[1][runs / 2],
                 (double) cpuMs[1][runs / 2] / cpuMs[0][runs / 2]);
     }
@@ -74,7 +76,7 @@ public final class DenseLayerBench {
 
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("net")) {
-            net(args.length > 1 ? Integer.parseInt(args[1]) : 4);
+            net(args.length > 1 ? Integer.parseInt(args[1]) : 4, args.length <= 2 || !args[2].equals("release"));
             return;
         }
         long c = args.length > 0 ? Long.parseLong(args[0]) : 192;
