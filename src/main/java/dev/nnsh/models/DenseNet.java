@@ -100,5 +100,13 @@ public class DenseNet extends Module {
             register("conv", new Conv2d(numInputFeatures, numOutputFeatures, 1, 1).bias(false));
             register("pool", new AvgPool2d(2, 2));
         }
+
+        @Override public Tensor forward(Tensor x) {
+            // issue 11 (dense): fused, the pooling runs before the 1×1 convolution (they commute; DenseBlockFusion.transition)
+            Tensor fused = dev.nnsh.nn.ConvFusion.active(x) && transitionFusion() ? DenseBlockFusion.transition(this, x) : null;
+            return fused != null ? fused : super.forward(x);
+        }
+
+        private static boolean transitionFusion() { return !"off".equals(System.getProperty("nnsh.dense.transition")); }
     }
 }

@@ -57,6 +57,12 @@ public class AvgPool2d extends PoolLayer {
         return this;
     }
 
+    /** Whether zero padding counts in the divisor. */ // issue 11 (dense): read by ChannelsLastPool
+    public boolean countIncludePad() { return countIncludePad; }
+
+    /** The fixed divisor, or 0 for the window size. */ // issue 11 (dense)
+    public int divisorOverride() { return divisorOverride; }
+
     @Override public Tensor forward(Tensor x) {
         return F.avgPool2d(x, window.kernel.values(), window.stride().values(), window.padding.values(), window.ceilMode,
                 countIncludePad, divisorOverride);

@@ -9,7 +9,7 @@ import dev.nnsh.tensor.DType;
 import dev.nnsh.tensor.Tensor;
 
 /**
- * MaxPool2d and AdaptiveAvgPool2d (output sizes that divide the input's) on a channels-last input
+ * MaxPool2d, AvgPool2d (unpadded) and AdaptiveAvgPool2d (output sizes that divide the input's) on a channels-last input
  * (a fused convolution's result) on oneDNN, keeping the layout; only while {@link ConvFusion#active}
  * holds and the module is exactly one of those classes. Where it does not apply, {@link #apply}
  * calls the module as usual.
@@ -24,6 +24,7 @@ public final class ChannelsLastPool {
             int[] size = ((AdaptiveAvgPool2d) pool).outputSize();
             return adaptiveAverage(x, size[0], size[1]);
         }
+        if (pool.getClass() == AvgPool2d.class) return average((AvgPool2d) pool, x); // issue 11 (dense)
         if (pool.getClass() != MaxPool2d.class) return null;
         MaxPool2d p = (MaxPool2d) pool;
         try {
@@ -32,6 +33,28 @@ public final class ChannelsLastPool {
             INDArray xa = x.nd();
             return Tensor.derive(shape, DType.FLOAT32, a -> {
                 INDArray out = DnnlPool.max(xa, kernel, stride, padding, dilation, shape);
+                if (out == null) throw new IllegalStateException("not pooled");
+                return out;
+            }, x);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * issue 11 (dense): AvgPool2d without padding or divisor override (DenseNet's transitions), whose
+     * windows then all lie inside the input (ceil mode may not add a partial one): every divisor is the
+     * window's size, under either count_include_pad. Null where that does not hold.
+     */
+    private static Tensor average(AvgPool2d p, Tensor x) {
+        int[] kernel = p.kernelSize(), stride = p.stride(), padding = p.padding();
+        if (p.divisorOverride() != 0 || kernel.length != 2 || padding[0] != 0 || padding[1] != 0) return null;
+        try {
+            long[] shape = PoolOps.avgPool2d(Tensor.shapeOnly(x.dtype(), x.shape()), kernel, stride, padding, p.ceilMode(),
+                    p.countIncludePad(), 0).shape();
+            INDArray xa = x.nd();
+            return Tensor.derive(shape, DType.FLOAT32, a -> {
+                INDArray out = DnnlPool.average(xa, kernel, stride, shape);
                 if (out == null) throw new IllegalStateException("not pooled");
                 return out;
             }, x);

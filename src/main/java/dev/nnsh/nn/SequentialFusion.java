@@ -33,7 +33,7 @@ final class SequentialFusion {
                     }
                 }
             }
-            if (m.getClass() == MaxPool2d.class || m.getClass() == AdaptiveAvgPool2d.class) {
+            if (m.getClass() == MaxPool2d.class || m.getClass() == AdaptiveAvgPool2d.class || m.getClass() == AvgPool2d.class) { // issue 11 (dense): AvgPool2d
                 Tensor y = ChannelsLastPool.run(m, x);
                 if (y != null) {
                     x = release.after(m, x, y);

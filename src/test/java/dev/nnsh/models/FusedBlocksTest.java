@@ -124,6 +124,49 @@ class FusedBlocksTest {
         assertTrue(diff <= 1e-4 * Math.max(1, magnitude), "densenet: max |difference| " + diff + " for outputs up to " + magnitude);
     }
 
+    @Test void denseBlockFreesEachLayersIntermediatesAndKeepsItsValues() { // issue 11 (dense)
+        // pooled sizes (≥ 256 KiB): each layer's norm1→relu1 result and bottleneck go back to the pool at once
+        DenseNet._DenseBlock block = new DenseNet._DenseBlock(3, 64, 4, 16);
+        Tensor x = Tensor.randn(2, 64, 32, 32);
+        long before = dev.nnsh.nn.IntermediateRelease.releasedCount();
+        check(block, x, true);
+        assertTrue(dev.nnsh.nn.IntermediateRelease.releasedCount() - before >= 6, "two intermediates freed per layer");
+        Tensor again = block.apply(x); // a second pass reuses the freed buffers and gives the same values
+        Tensor first = block.apply(x);
+        assertEquals(0.0, again.sub(first).abs().max().item());
+        System.setProperty("nnsh.dense.release", "off");
+        try {
+            assertEquals(0.0, block.apply(x).sub(first).abs().max().item(), "same values without freeing");
+        } finally {
+            System.clearProperty("nnsh.dense.release");
+        }
+    }
+
+    @Test void transitionPoolsBeforeItsConvolution() { // issue 11 (dense)
+        // the transition's input comes channels-last from a fused layer (as from a dense block); even and odd sizes
+        for (int size : new int[]{16, 7}) {
+            Sequential s = new Sequential(new Conv2d(8, 64, 3, 1, 1).bias(false), new BatchNorm2d(64), new dev.nnsh.nn.ReLU(),
+                    new DenseNet._Transition(64, 32));
+            check(s, Tensor.randn(2, 8, size, size), true);
+        }
+        DenseNet._Transition t = new DenseNet._Transition(64, 32);
+        randomize(t, 3);
+        t.eval();
+        Tensor channelsLast = Tensor.of(Tensor.randn(2, 16, 16, 64).nd().permute(0, 3, 1, 2));
+        Tensor direct = DenseBlockFusion.transition(t, channelsLast);
+        assertTrue(direct != null, "the pooled-first path applies");
+        Tensor want = unfused(() -> t.apply(channelsLast));
+        double diff = want.sub(direct).abs().max().item(), magnitude = want.abs().max().item();
+        assertTrue(diff <= 1e-5 * Math.max(1, magnitude), "transition: max |difference| " + diff + " for outputs up to " + magnitude);
+        // with a bias, and with ceil mode where a window overhangs (then as a Sequential: conv, then ND4J's pooling)
+        DenseNet._Transition biased = new DenseNet._Transition(64, 32);
+        biased.register("conv", new Conv2d(64, 32, 1, 1));
+        check(new Sequential(new Conv2d(8, 64, 3, 1, 1), new BatchNorm2d(64), new dev.nnsh.nn.ReLU(), biased), Tensor.randn(2, 8, 9, 9), true);
+        DenseNet._Transition ceil = new DenseNet._Transition(64, 32);
+        ((dev.nnsh.nn.AvgPool2d) ceil.get(3)).ceilMode(true);
+        check(new Sequential(new Conv2d(8, 64, 3, 1, 1), new BatchNorm2d(64), new dev.nnsh.nn.ReLU(), ceil), Tensor.randn(2, 8, 9, 9), false);
+    }
+
     @Test void squeezenetFireWritesBothExpandsIntoOneBuffer() {
         check(new SqueezeNet.Fire(16, 8, 12, 12), Tensor.randn(2, 16, 9, 9), true);
         check(new SqueezeNet.Fire(16, 8, 8, 16), Tensor.randn(1, 16, 5, 7), true);

@@ -119,6 +119,23 @@ class ConvFusionTest {
         }
     }
 
+    @Test void averagePoolingAChannelsLastResult() { // issue 11 (dense)
+        Tensor x = Tensor.randn(2, 4, 11, 10);
+        AvgPool2d[] onDnnl = {new AvgPool2d(2, 2), new AvgPool2d(3, 2), new AvgPool2d(2).countIncludePad(false), new AvgPool2d(3, 1).kernelSize(3, 2)};
+        AvgPool2d[] inNd4j = {new AvgPool2d(3, 2, 1), new AvgPool2d(3, 2).ceilMode(true), new AvgPool2d(2).divisorOverride(3),
+                new AvgPool2d(3, 2, 1, true, false)};
+        for (AvgPool2d[] pools : new AvgPool2d[][]{onDnnl, inNd4j}) {
+            for (AvgPool2d pool : pools) {
+                Sequential s = new Sequential(new Conv2d(4, 6, 3, 1, 1), new ReLU(), pool);
+                randomize(s, 7);
+                s.eval();
+                Tensor got = s.apply(x);
+                if (pools == onDnnl) assertTrue(fused(got), pool.toString());
+                assertClose(unfused(() -> s.apply(x)), got, pool.toString());
+            }
+        }
+    }
+
     @Test void adaptiveAveragePoolingAChannelsLastResult() {
         Tensor x = Tensor.randn(2, 4, 12, 8);
         for (int[] size : new int[][]{{1, 1}, {3, 2}, {5, 3}}) { // the last does not divide: ND4J's kernel

@@ -140,7 +140,7 @@ public final class DnnlConv {
             return;
         }
         long[] dims = values.shape();
-        DnnlWeights.run(Dnnl.stridedF32(dims, values.stride()), Dnnl.stridedF32(dims, into.stride()), address(values), address(into));
+        DnnlWeights.runStrided(dims, values.stride(), into.stride(), address(values), address(into)); // issue 11 (dense): compiled once
     }
 
     private static boolean isDense(INDArray a) {
@@ -185,8 +185,7 @@ public final class DnnlConv {
             Pointer.memcpy(address(channelsLastView), address(values), values.length() * 4);
         } else if (values.ordering() == 'c' && isDense(values)) {
             long[] dims = values.shape();
-            DnnlWeights.run(Dnnl.stridedF32(dims, values.stride()), Dnnl.stridedF32(dims, channelsLastView.stride()),
-                    address(values), address(channelsLastView));
+            DnnlWeights.runStrided(dims, values.stride(), channelsLastView.stride(), address(values), address(channelsLastView));
         } else {
             channelsLastView.assign(values);
         }

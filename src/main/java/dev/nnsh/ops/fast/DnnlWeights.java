@@ -51,6 +51,51 @@ final class DnnlWeights {
         return out;
     }
 
+    private record CompiledReorder(dnnl_primitive primitive, dnnl_memory_desc_t from, dnnl_memory_desc_t to, dnnl_memory_desc_t scratchpad) {}
+
+    private static final java.util.Map<List<Object>, CompiledReorder> REORDERS = new java.util.HashMap<>();
+
+    /**
+     * issue 11 (dense): a reorder between two plain strided f32 layouts of the same dims, its primitive
+     * compiled once per (dims, strides, strides) and kept (a dense block copies a channel slice of the
+     * same shapes every pass: compiling each time cost about 0.1 ms a copy). Beyond the cache's limit,
+     * compiled per call as before.
+     */
+    static void runStrided(long[] dims, long[] fromStrides, long[] toStrides, Pointer src, Pointer dst) {
+        List<Object> key = List.of(java.util.Arrays.toString(dims), java.util.Arrays.toString(fromStrides), java.util.Arrays.toString(toStrides));
+        CompiledReorder c;
+        synchronized (REORDERS) {
+            c = REORDERS.get(key);
+            if (c == null && REORDERS.size() < DnnlPrimitiveCache.LIMIT) {
+                dnnl_memory_desc_t from = Dnnl.stridedF32(dims, fromStrides), to = Dnnl.stridedF32(dims, toStrides);
+                PointerPointer<Pointer> out = new PointerPointer<>(1);
+                dnnl_primitive_attr attr = Dnnl.newAttr();
+                dnnl_primitive_desc pd;
+                try {
+                    Dnnl.check(dnnl_reorder_primitive_desc_create(out, from, Dnnl.engine(), to, Dnnl.engine(), attr), "reorder_primitive_desc_create");
+                    pd = new dnnl_primitive_desc(out.get(0));
+                } finally {
+                    dnnl_primitive_attr_destroy(attr);
+                }
+                try {
+                    if (Boolean.getBoolean("nnsh.dnnl.debug")) {
+                        System.err.println("reorder " + java.util.Arrays.toString(dims) + " " + java.util.Arrays.toString(fromStrides) + " -> "
+                                + java.util.Arrays.toString(toStrides) + " -> " + Dnnl.implementation(pd));
+                    }
+                    c = new CompiledReorder(Dnnl.createPrimitive(pd), from, to, Dnnl.scratchpad(pd));
+                } finally {
+                    dnnl_primitive_desc_destroy(pd);
+                }
+                REORDERS.put(key, c);
+            }
+        }
+        if (c == null) {
+            run(Dnnl.stridedF32(dims, fromStrides), Dnnl.stridedF32(dims, toStrides), src, dst);
+            return;
+        }
+        Dnnl.execute(c.primitive, c.scratchpad, new int[]{DNNL_ARG_FROM, DNNL_ARG_TO}, new dnnl_memory_desc_t[]{c.from, c.to}, new Pointer[]{src, dst});
+    }
+
     /** One reorder from memory at {@code src} (layout {@code from}) to {@code dst} (layout {@code to}). */
     static void run(dnnl_memory_desc_t from, dnnl_memory_desc_t to, Pointer src, Pointer dst) {
         PointerPointer<Pointer> out = new PointerPointer<>(1);

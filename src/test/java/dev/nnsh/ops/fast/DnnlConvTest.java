@@ -152,6 +152,22 @@ class DnnlConvTest {
         }
     }
 
+    @Test void aCachedReorderCopiesNewDataEachTime() { // issue 11 (dense): the reorder primitive is compiled once per shape and strides
+        INDArray buffer = DnnlConv.newChannelsLast(2, 10, 5, 4);
+        buffer.assign(-1);
+        for (int round = 0; round < 3; round++) {
+            INDArray values = Nd4j.rand(DataType.FLOAT, 2, 4, 5, 4);
+            INDArray slice = buffer.get(NDArrayIndex.all(), NDArrayIndex.interval(3, 7), NDArrayIndex.all(), NDArrayIndex.all());
+            DnnlConv.copy(values, slice);
+            assertEquals(0.0, slice.sub(values).amaxNumber().doubleValue(), "round " + round);
+            INDArray back = Nd4j.create(DataType.FLOAT, 2, 4, 5, 4);
+            DnnlConv.copy(slice, back);
+            assertEquals(0.0, back.sub(values).amaxNumber().doubleValue(), "round " + round + " back");
+        }
+        assertEquals(-1.0, buffer.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 3), NDArrayIndex.all(), NDArrayIndex.all()).maxNumber().doubleValue());
+        assertEquals(-1.0, buffer.get(NDArrayIndex.all(), NDArrayIndex.interval(7, 10), NDArrayIndex.all(), NDArrayIndex.all()).minNumber().doubleValue());
+    }
+
     @Test void weightsAreReorderedOncePerArray() {
         INDArray x = Nd4j.rand(DataType.FLOAT, 2, 32, 14, 14), w = Nd4j.rand(DataType.FLOAT, 64, 32, 3, 3);
         int[] one = {1, 1}, pad = {1, 1, 1, 1};
