@@ -71,22 +71,20 @@ class Pane:
 
 def tab(pane, label, cell):
     """Tab on a member and on a class name, until the candidates are on screen; prints the medians."""
+    def once(typed, shown):
+        pane.keys(typed, literal=True)
+        pane.await_output(typed)
+        start = time.perf_counter()
+        pane.keys("Tab")
+        elapsed = (pane.await_output(shown) - start) * 1000
+        pane.keys("C-c")
+        pane.await_output("In [%d]:" % cell)
+        return elapsed
+
     member, names = [], []
     for _ in range(5):
-        pane.keys("Tensor.ze", literal=True)
-        pane.await_output("Tensor.ze")
-        start = time.perf_counter()
-        pane.keys("Tab")
-        member.append((pane.await_output("zerosLike") - start) * 1000)
-        pane.keys("C-c")
-        pane.await_output("In [%d]:" % cell)
-        pane.keys("Conv", literal=True)
-        pane.await_output("Conv")
-        start = time.perf_counter()
-        pane.keys("Tab")
-        names.append((pane.await_output("ConvTranspose2d") - start) * 1000)
-        pane.keys("C-c")
-        pane.await_output("In [%d]:" % cell)
+        member.append(once("Tensor.ze", "zerosLike"))
+        names.append(once("Conv", "ConvTranspose2d"))
     print("TAB %s member %.1f names %.1f" % (label, statistics.median(member), statistics.median(names)))
 
 

@@ -27,18 +27,9 @@ public final class ChannelsLastPool {
         if (pool.getClass() == AvgPool2d.class) return average((AvgPool2d) pool, x); // issue 11 (dense)
         if (pool.getClass() != MaxPool2d.class) return null;
         MaxPool2d p = (MaxPool2d) pool;
-        try {
-            int[] kernel = p.kernelSize(), stride = p.stride(), padding = p.padding(), dilation = p.dilation();
-            long[] shape = PoolOps.maxPool2d(Tensor.shapeOnly(x.dtype(), x.shape()), kernel, stride, padding, dilation, p.ceilMode()).shape();
-            INDArray xa = x.nd();
-            return Tensor.derive(shape, DType.FLOAT32, a -> {
-                INDArray out = DnnlPool.max(xa, kernel, stride, padding, dilation, shape);
-                if (out == null) throw new IllegalStateException("not pooled");
-                return out;
-            }, x);
-        } catch (RuntimeException e) {
-            return null;
-        }
+        int[] kernel = p.kernelSize(), stride = p.stride(), padding = p.padding(), dilation = p.dilation();
+        return pooled(x, () -> PoolOps.maxPool2d(Tensor.shapeOnly(x.dtype(), x.shape()), kernel, stride, padding, dilation,
+                p.ceilMode()).shape(), shape -> DnnlPool.max(x.nd(), kernel, stride, padding, dilation, shape));
     }
 
     /**
@@ -49,18 +40,8 @@ public final class ChannelsLastPool {
     private static Tensor average(AvgPool2d p, Tensor x) {
         int[] kernel = p.kernelSize(), stride = p.stride(), padding = p.padding();
         if (p.divisorOverride() != 0 || kernel.length != 2 || padding[0] != 0 || padding[1] != 0) return null;
-        try {
-            long[] shape = PoolOps.avgPool2d(Tensor.shapeOnly(x.dtype(), x.shape()), kernel, stride, padding, p.ceilMode(),
-                    p.countIncludePad(), 0).shape();
-            INDArray xa = x.nd();
-            return Tensor.derive(shape, DType.FLOAT32, a -> {
-                INDArray out = DnnlPool.average(xa, kernel, stride, shape);
-                if (out == null) throw new IllegalStateException("not pooled");
-                return out;
-            }, x);
-        } catch (RuntimeException e) {
-            return null;
-        }
+        return pooled(x, () -> PoolOps.avgPool2d(Tensor.shapeOnly(x.dtype(), x.shape()), kernel, stride, padding, p.ceilMode(),
+                p.countIncludePad(), 0).shape(), shape -> DnnlPool.average(x.nd(), kernel, stride, shape));
     }
 
     /**
@@ -73,10 +54,19 @@ public final class ChannelsLastPool {
         if (h % outH != 0 || w % outW != 0) return null;
         int[] kernel = {(int) (h / outH), (int) (w / outW)};
         long[] shape = {x.size(0), x.size(1), outH, outW};
-        INDArray xa = x.nd();
+        return pooled(x, () -> shape, s -> DnnlPool.average(x.nd(), kernel, kernel, s));
+    }
+
+    /**
+     * The pooling {@code pool} computes on oneDNN for the result shape {@code shape} gives (PoolOps'
+     * rules, which also check the arguments), or null where either refuses: the module then runs as usual.
+     */
+    private static Tensor pooled(Tensor x, java.util.function.Supplier<long[]> shape,
+                                 java.util.function.Function<long[], INDArray> pool) {
         try {
-            return Tensor.derive(shape, DType.FLOAT32, a -> {
-                INDArray out = DnnlPool.average(xa, kernel, kernel, shape);
+            long[] s = shape.get();
+            return Tensor.derive(s, DType.FLOAT32, a -> {
+                INDArray out = pool.apply(s);
                 if (out == null) throw new IllegalStateException("not pooled");
                 return out;
             }, x);

@@ -2,8 +2,8 @@ package dev.nnsh.nn;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
+import dev.nnsh.ops.fast.BatchNormAffine;
 import dev.nnsh.tensor.Tensor;
 
 /**
@@ -27,28 +27,15 @@ final class FoldedConv {
     void prepare(Tensor convWeight, Tensor convBias, Tensor bnWeight, Tensor bnBias, Tensor mean, Tensor var, double eps,
                  long statsVersion) {
         Object[] now = {convWeight, convBias, bnWeight, bnBias, mean, var, eps, statsVersion};
-        if (same(now, key)) return;
+        if (BatchNormAffine.sameKey(now, key)) return;
         long out = convWeight.size(0);
-        INDArray s = var.nd().castTo(DataType.DOUBLE).reshape(out).add(eps);
-        org.nd4j.linalg.ops.transforms.Transforms.pow(s, -0.5, false);
-        if (bnWeight != null) s.muli(bnWeight.nd().castTo(DataType.DOUBLE).reshape(out));
+        INDArray[] st = BatchNormAffine.scaleShift(out, bnWeight, bnBias, mean, var, eps);
         INDArray w = convWeight.nd().castTo(DataType.DOUBLE).dup('c');
-        INDArray w2 = w.reshape('c', out, w.length() / out);
-        w2.muliColumnVector(s.reshape(out, 1));
-        INDArray b = convBias == null ? Nd4j.zeros(DataType.DOUBLE, out) : convBias.nd().castTo(DataType.DOUBLE).reshape(out).dup();
-        b.subi(mean.nd().castTo(DataType.DOUBLE).reshape(out)).muli(s);
-        if (bnBias != null) b.addi(bnBias.nd().castTo(DataType.DOUBLE).reshape(out));
+        w.reshape('c', out, w.length() / out).muliColumnVector(st[0].reshape(out, 1));
+        // b' = (b − mean)·s + beta = b·s + t
+        INDArray b = convBias == null ? st[1] : convBias.nd().castTo(DataType.DOUBLE).reshape(out).mul(st[0]).addi(st[1]);
         weight = w.castTo(DataType.FLOAT).reshape('c', convWeight.shape());
         bias = b.castTo(DataType.FLOAT);
         key = now;
-    }
-
-    private static boolean same(Object[] a, Object[] b) {
-        if (a.length != b.length) return false;
-        for (int i = 0; i < a.length; i++) {
-            boolean equal = a[i] instanceof Double || a[i] instanceof Long ? a[i].equals(b[i]) : a[i] == b[i];
-            if (!equal) return false;
-        }
-        return true;
     }
 }

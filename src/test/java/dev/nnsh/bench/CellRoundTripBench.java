@@ -41,7 +41,8 @@ public final class CellRoundTripBench {
                 cells, ma, mb, mb / ma);
     }
 
-    private static long time(JShell shell, int i) {
+    /** Nanoseconds of one trivial cell {@code 1 + i}, checked for its value. */
+    static long time(JShell shell, int i) {
         long start = System.nanoTime();
         var events = shell.eval("1 + " + i);
         long t = System.nanoTime() - start;

@@ -47,7 +47,7 @@ public final class ShellGrowthBench {
             double perDeclaration = added > 0 ? (System.nanoTime() - start) / 1e6 / added : 0;
             long[] cell = new long[samples], member = new long[samples], name = new long[samples];
             for (int i = 0; i < samples; i++) {
-                cell[i] = timeCell(shell, i);
+                cell[i] = CellRoundTripBench.time(shell, i);
                 member[i] = timeCompletion(analysis, "Tensor.ze", "zeros(");
                 name[i] = timeCompletion(analysis, "Conv", "Conv2d");
             }
@@ -55,16 +55,6 @@ public final class ShellGrowthBench {
                     mark, median(cell), median(member), median(name), perDeclaration);
         }
         shell.close();
-    }
-
-    private static long timeCell(JShell shell, int i) {
-        long start = System.nanoTime();
-        var events = shell.eval("1 + " + i);
-        long t = System.nanoTime() - start;
-        if (events.isEmpty() || !String.valueOf(1 + i).equals(events.get(0).value())) {
-            throw new IllegalStateException("unexpected result " + events);
-        }
-        return t;
     }
 
     private static long timeCompletion(SourceCodeAnalysis analysis, String code, String expected) {
@@ -77,9 +67,5 @@ public final class ShellGrowthBench {
         return t;
     }
 
-    private static double median(long[] nanos) {
-        long[] s = nanos.clone();
-        Arrays.sort(s);
-        return (s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2.0) / 1e6;
-    }
+    private static double median(long[] nanos) { return CellRoundTripBench.median(nanos); }
 }

@@ -45,6 +45,23 @@ final class Launcher {
         return new Run(p.exitValue(), out.join(), err.join());
     }
 
+    /**
+     * An executable {@code dir/start-nnsh} that starts scripts/nnsh in a terminal with the test run's
+     * classpath and {@code history} as the history file; {@code javaOptions} (may be empty) go to
+     * NNSH_JAVA_OPTS.
+     */
+    static Path terminalScript(Path dir, Path history, String javaOptions) throws IOException {
+        Path wrapper = dir.resolve("start-nnsh");
+        Files.writeString(wrapper, "#!/bin/sh\n"
+                + "export NNSH_CLASSPATH='" + classpath() + "'\n"
+                + "export NNSH_HISTORY='" + history + "'\n"
+                + "export TERM=xterm-256color\n"
+                + (javaOptions.isEmpty() ? "" : "export NNSH_JAVA_OPTS='" + javaOptions + "'\n")
+                + "exec '" + SCRIPT + "'\n");
+        if (!wrapper.toFile().setExecutable(true)) throw new IOException("cannot make " + wrapper + " executable");
+        return wrapper;
+    }
+
     static Path script(Path dir, String name, String text) throws IOException {
         Path f = dir.resolve(name);
         Files.writeString(f, text);

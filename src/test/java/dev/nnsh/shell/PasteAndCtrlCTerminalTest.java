@@ -45,14 +45,7 @@ class PasteAndCtrlCTerminalTest {
         history = dir.resolve("history");
         latency = dir.resolve("latency");
         fifo = CtrlCTwiceTest.fifo(dir);
-        Path wrapper = dir.resolve("start-nnsh");
-        Files.writeString(wrapper, "#!/bin/sh\n"
-                + "export NNSH_CLASSPATH='" + Launcher.classpath() + "'\n"
-                + "export NNSH_HISTORY='" + history + "'\n"
-                + "export TERM=xterm-256color\n"
-                + "export NNSH_JAVA_OPTS='-Dnnsh.latency=" + latency + "'\n"
-                + "exec '" + Launcher.SCRIPT + "'\n");
-        wrapper.toFile().setExecutable(true);
+        Path wrapper = Launcher.terminalScript(dir, history, "-Dnnsh.latency=" + latency);
         tmux = new Tmux("nnsh-paste-" + ProcessHandle.current().pid(), wrapper.toString());
         tmux.awaitPrompt(1, 20);
     }

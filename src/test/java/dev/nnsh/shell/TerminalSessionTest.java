@@ -33,13 +33,7 @@ class TerminalSessionTest {
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
         history = dir.resolve("history");
-        wrapper = dir.resolve("start-nnsh");
-        Files.writeString(wrapper, "#!/bin/sh\n"
-                + "export NNSH_CLASSPATH='" + Launcher.classpath() + "'\n"
-                + "export NNSH_HISTORY='" + history + "'\n"
-                + "export TERM=xterm-256color\n"
-                + "exec '" + Launcher.SCRIPT + "'\n");
-        wrapper.toFile().setExecutable(true);
+        wrapper = Launcher.terminalScript(dir, history, "");
         tmux = new Tmux("nnsh-" + ProcessHandle.current().pid(), wrapper.toString());
         tmux.awaitPrompt(1, 20);
         run("int keep = 41;");

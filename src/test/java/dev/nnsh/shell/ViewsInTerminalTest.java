@@ -13,13 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("e2e")
 class ViewsInTerminalTest {
     @Test void aQuizIsAnsweredAtTheTerminalAndCtrlDEndsItButNotTheShell(@TempDir Path dir) throws Exception {
-        Path wrapper = dir.resolve("start-nnsh");
-        Files.writeString(wrapper, "#!/bin/sh\n"
-                + "export NNSH_CLASSPATH='" + Launcher.classpath() + "'\n"
-                + "export NNSH_HISTORY='" + dir.resolve("history") + "'\n"
-                + "export TERM=xterm-256color\n"
-                + "exec '" + Launcher.SCRIPT + "'\n");
-        assertTrue(wrapper.toFile().setExecutable(true));
+        Path wrapper = Launcher.terminalScript(dir, dir.resolve("history"), "");
         try (Tmux tmux = new Tmux("nnsh-views-" + ProcessHandle.current().pid(), wrapper.toString())) {
             tmux.awaitPrompt(1, 30);
             // Linear(3, 2): (3 + 1)·2 = 8 parameters, output [4, 2] for an input of [4, 3]

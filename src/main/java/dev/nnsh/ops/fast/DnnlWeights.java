@@ -67,25 +67,8 @@ final class DnnlWeights {
         synchronized (REORDERS) {
             c = REORDERS.get(key);
             if (c == null && REORDERS.size() < DnnlPrimitiveCache.LIMIT) {
-                dnnl_memory_desc_t from = Dnnl.stridedF32(dims, fromStrides), to = Dnnl.stridedF32(dims, toStrides);
-                PointerPointer<Pointer> out = new PointerPointer<>(1);
-                dnnl_primitive_attr attr = Dnnl.newAttr();
-                dnnl_primitive_desc pd;
-                try {
-                    Dnnl.check(dnnl_reorder_primitive_desc_create(out, from, Dnnl.engine(), to, Dnnl.engine(), attr), "reorder_primitive_desc_create");
-                    pd = new dnnl_primitive_desc(out.get(0));
-                } finally {
-                    dnnl_primitive_attr_destroy(attr);
-                }
-                try {
-                    if (Boolean.getBoolean("nnsh.dnnl.debug")) {
-                        System.err.println("reorder " + java.util.Arrays.toString(dims) + " " + java.util.Arrays.toString(fromStrides) + " -> "
-                                + java.util.Arrays.toString(toStrides) + " -> " + Dnnl.implementation(pd));
-                    }
-                    c = new CompiledReorder(Dnnl.createPrimitive(pd), from, to, Dnnl.scratchpad(pd));
-                } finally {
-                    dnnl_primitive_desc_destroy(pd);
-                }
+                c = compile(Dnnl.stridedF32(dims, fromStrides), Dnnl.stridedF32(dims, toStrides),
+                        java.util.Arrays.toString(dims) + " " + java.util.Arrays.toString(fromStrides) + " -> " + java.util.Arrays.toString(toStrides));
                 REORDERS.put(key, c);
             }
         }
@@ -93,11 +76,21 @@ final class DnnlWeights {
             run(Dnnl.stridedF32(dims, fromStrides), Dnnl.stridedF32(dims, toStrides), src, dst);
             return;
         }
-        Dnnl.execute(c.primitive, c.scratchpad, new int[]{DNNL_ARG_FROM, DNNL_ARG_TO}, new dnnl_memory_desc_t[]{c.from, c.to}, new Pointer[]{src, dst});
+        execute(c, src, dst);
     }
 
-    /** One reorder from memory at {@code src} (layout {@code from}) to {@code dst} (layout {@code to}). */
+    /** One reorder from memory at {@code src} (layout {@code from}) to {@code dst} (layout {@code to}), compiled for this call. */
     static void run(dnnl_memory_desc_t from, dnnl_memory_desc_t to, Pointer src, Pointer dst) {
+        CompiledReorder c = compile(from, to, "(compiled for one call)");
+        try {
+            execute(c, src, dst);
+        } finally {
+            dnnl_primitive_destroy(c.primitive);
+        }
+    }
+
+    /** {@code what} names the reorder in the -Dnnsh.dnnl.debug line. */
+    private static CompiledReorder compile(dnnl_memory_desc_t from, dnnl_memory_desc_t to, String what) {
         PointerPointer<Pointer> out = new PointerPointer<>(1);
         dnnl_primitive_attr attr = Dnnl.newAttr();
         dnnl_primitive_desc pd;
@@ -107,18 +100,15 @@ final class DnnlWeights {
         } finally {
             dnnl_primitive_attr_destroy(attr);
         }
-        dnnl_primitive reorder;
-        dnnl_memory_desc_t scratchpad;
         try {
-            reorder = Dnnl.createPrimitive(pd);
-            scratchpad = Dnnl.scratchpad(pd);
+            if (Boolean.getBoolean("nnsh.dnnl.debug")) System.err.println("reorder " + what + " -> " + Dnnl.implementation(pd));
+            return new CompiledReorder(Dnnl.createPrimitive(pd), from, to, Dnnl.scratchpad(pd));
         } finally {
             dnnl_primitive_desc_destroy(pd);
         }
-        try {
-            Dnnl.execute(reorder, scratchpad, new int[]{DNNL_ARG_FROM, DNNL_ARG_TO}, new dnnl_memory_desc_t[]{from, to}, new Pointer[]{src, dst});
-        } finally {
-            dnnl_primitive_destroy(reorder);
-        }
+    }
+
+    private static void execute(CompiledReorder c, Pointer src, Pointer dst) {
+        Dnnl.execute(c.primitive, c.scratchpad, new int[]{DNNL_ARG_FROM, DNNL_ARG_TO}, new dnnl_memory_desc_t[]{c.from, c.to}, new Pointer[]{src, dst});
     }
 }

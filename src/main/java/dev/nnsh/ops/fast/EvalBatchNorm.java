@@ -39,26 +39,11 @@ public final class EvalBatchNorm {
 
     private void prepare(DataType type, long c, Tensor weight, Tensor bias, Tensor mean, Tensor var, double eps) {
         Object[] now = {type, eps, weight, bias, mean, var};
-        if (sameObjects(now, key)) return;
+        if (BatchNormAffine.sameKey(now, key)) return;
         // in double precision, then rounded once: as close to the four-pass formula as float32 allows
-        INDArray s = Nd4j.ones(DataType.DOUBLE, c);
-        if (weight != null) s.assign(weight.nd().castTo(DataType.DOUBLE).reshape(c));
-        INDArray invStd = var.nd().castTo(DataType.DOUBLE).reshape(c).add(eps);
-        org.nd4j.linalg.ops.transforms.Transforms.pow(invStd, -0.5, false);
-        s.muli(invStd);
-        INDArray t = mean.nd().castTo(DataType.DOUBLE).reshape(c).mul(s).negi();
-        if (bias != null) t.addi(bias.nd().castTo(DataType.DOUBLE).reshape(c));
-        scale = s.castTo(type).reshape('c', 1, c, 1);
-        shift = t.castTo(type).reshape('c', 1, c, 1);
+        INDArray[] st = BatchNormAffine.scaleShift(c, weight, bias, mean, var, eps);
+        scale = st[0].castTo(type).reshape('c', 1, c, 1);
+        shift = st[1].castTo(type).reshape('c', 1, c, 1);
         key = now;
-    }
-
-    private static boolean sameObjects(Object[] a, Object[] b) {
-        if (a.length != b.length) return false;
-        for (int i = 0; i < a.length; i++) {
-            boolean same = a[i] instanceof Double || a[i] instanceof DataType ? a[i].equals(b[i]) : a[i] == b[i];
-            if (!same) return false;
-        }
-        return true;
     }
 }
