@@ -28,7 +28,7 @@ public final class ZooForwardBench {
             case "vgg11" -> Models.vgg11();
             case "alexnet" -> Models.alexnet();
             case "squeezenet1_1" -> Models.squeezenet1_1();
-            default -> throw new IllegalArgumentException("unknown network " + name);
+            default -> Models.get(name); // any other torchvision name the zoo builds
         };
     }
 
