@@ -3,6 +3,7 @@ package dev.nnsh.models;
 import java.util.List;
 
 import dev.nnsh.nn.BatchNorm2d;
+import dev.nnsh.nn.ChannelInterleave;
 import dev.nnsh.nn.Conv2d;
 import dev.nnsh.nn.Linear;
 import dev.nnsh.nn.MaxPool2d;
@@ -81,14 +82,17 @@ public class ShuffleNetV2 extends Module {
         }
 
         @Override public Tensor forward(Tensor x) {
-            Tensor out;
+            Tensor a, b;
             if (stride == 1) {
                 List<Tensor> halves = x.chunk(2, 1);
-                out = Tensor.cat(1, halves.get(0), branch2.apply(halves.get(1)));
+                a = halves.get(0);
+                b = branch2.apply(halves.get(1));
             } else {
-                out = Tensor.cat(1, branch1.apply(x), branch2.apply(x));
+                a = branch1.apply(x);
+                b = branch2.apply(x);
             }
-            return channelShuffle(out, 2);
+            Tensor shuffled = ChannelInterleave.catShuffled(a, b); // issue 11: one copy of each part, in eval
+            return shuffled != null ? shuffled : channelShuffle(Tensor.cat(1, a, b), 2);
         }
     }
 }
