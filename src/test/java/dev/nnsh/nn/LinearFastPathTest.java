@@ -21,7 +21,7 @@ import dev.nnsh.tensor.Tensor;
  * Eval-mode Linear (→ ReLU/ReLU6) on oneDNN's matmul against plain double loops and against ND4J's
  * product (the path off): every input rank, with and without bias, a transposed weight view; a
  * weight changed in place or replaced is seen at once; train mode, the switches and a summary-like
- * observer keep ND4J's product; Dropout in eval is the identity (the same tensor, no copy).
+ * observer see every layer; Dropout in eval is the identity (the same tensor, no copy).
  * Each test uses feature counts of its own, so a new compiled primitive shows that the path ran.
  */
 class LinearFastPathTest {
@@ -71,6 +71,11 @@ class LinearFastPathTest {
         assertEquals(before + 1, DnnlLinear.compiledPrimitives(), "a primitive was compiled for [12, 37] -> 29");
         assertArrayEquals(new long[]{12, 29}, y.shape());
         assertNear(reference(x, 12, 37, weightOf(fc), biasOf(fc), 29, 0), y);
+        Tensor input = tensor(x, 12, 37);
+        float[] once = values(fc.apply(input));
+        assertArrayEquals(new long[]{12, 37}, input.nd().shape(), "the input's own shape is left as it was");
+        assertArrayEquals(new long[]{37, 1}, input.nd().stride());
+        assertArrayEquals(once, values(fc.apply(input)), "the same input twice gives the same result");
         Tensor slow = nd4jPath(() -> fc.apply(tensor(x, 12, 37)));
         assertNear(reference(x, 12, 37, weightOf(fc), biasOf(fc), 29, 0), slow);
         fc.apply(tensor(x, 12, 37));
@@ -171,6 +176,27 @@ class LinearFastPathTest {
         assertEquals(before + 1, DnnlLinear.compiledPrimitives());
         Tensor separate = nd4jPath(() -> net.apply(tensor(x, 2, 3, 5, 5)));
         float[] f = values(y), s = values(separate);
+        for (int i = 0; i < f.length; i++) assertEquals(s[i], f[i], 1e-5 * (1 + Math.abs(s[i])), "element " + i);
+    }
+
+    @Test void aSummaryLikeObserverSeesEveryLayerOfAClassifier() {
+        Sequential head = new Sequential(new Linear(43, 15), new ReLU(), new Linear(15, 4));
+        head.eval();
+        Tensor x = tensor(random(22, 12 * 43, 1, 0), 12, 43);
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        CallObserver recorder = new CallObserver() {
+            @Override public void before(Module module, Tensor[] inputs) { seen.add(module.typeName()); }
+            @Override public void after(Module module, Tensor[] inputs, Tensor output) {}
+        };
+        Tensor observed;
+        try (Module.ObserverScope scope = Module.observe(recorder)) {
+            observed = head.apply(x);
+        }
+        assertEquals(java.util.List.of("Sequential", "Linear", "ReLU", "Linear"), seen);
+        Linear a = (Linear) head.get(0), b = (Linear) head.get(2);
+        double[] h = reference(values(x), 12, 43, weightOf(a), biasOf(a), 15, 1);
+        assertNear(reference(toFloats(h), 12, 15, weightOf(b), biasOf(b), 4, 0), observed);
+        float[] f = values(observed), s = values(nd4jPath(() -> head.apply(x)));
         for (int i = 0; i < f.length; i++) assertEquals(s[i], f[i], 1e-5 * (1 + Math.abs(s[i])), "element " + i);
     }
 

@@ -46,7 +46,7 @@ public final class DnnlLinear {
         if (!(inStride == 1 && outStride == in || outStride == 1 && inStride == out)) return null; // a plain weight or its transpose
         DnnlMatmulPrimitive p = primitive(new DnnlMatmulShape(rows, in, out, outStride, inStride, b != null, act));
         if (p == null) return null;
-        long[] shape = x.shape();
+        long[] shape = x.shape().clone(); // ND4J hands out its own shape array: never write into it
         shape[shape.length - 1] = out;
         INDArray y = NativeBuffers.uninitialized(DataType.FLOAT, shape);
         p.execute(DnnlConv.address(x), DnnlConv.address(w), b == null ? null : DnnlConv.address(b), DnnlConv.address(y));
