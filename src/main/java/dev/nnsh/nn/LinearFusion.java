@@ -55,7 +55,12 @@ final class LinearFusion {
 
     /** act(linear(x)) as one call where it applies, else the two calls as they are. */
     static Tensor apply(Module linear, Module act, Tensor x) {
-        Tensor fused = run((Linear) linear, act, x);
+        Tensor fused;
+        try {
+            fused = run((Linear) linear, act, x);
+        } catch (RuntimeException e) { // a memory-guard refusal and the like: the separate calls report it with the layer's path
+            fused = null;
+        }
         return fused != null ? fused : act.apply(linear.apply(x));
     }
 
