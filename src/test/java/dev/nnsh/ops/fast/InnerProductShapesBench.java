@@ -10,7 +10,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * The classifier Linear shapes of the seed network, vgg11 and alexnet at batch 12: ND4J's gemm
  * (mmul + bias row) against oneDNN's inner product reading the plain [out, in] weight and reading
  * it reordered into its preferred layout, alternating in one process. Not a test; prints
- * {@code RESULT shape nd4j_ms plain_ms blocked_ms}.
+ * {@code RESULT shape nd4j plain blocked matmul ms}; {@code [runs] [rows in out]} times one other shape.
  */
 public final class InnerProductShapesBench {
     private InnerProductShapesBench() {}
@@ -18,7 +18,8 @@ public final class InnerProductShapesBench {
     public static void main(String[] args) {
         if (!Dnnl.available()) throw new IllegalStateException("oneDNN did not load");
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        long[][] shapes = {{12, 25088, 4096}, {12, 4096, 4096}, {12, 4096, 1000}, {12, 9216, 4096}};
+        long[][] shapes = args.length > 1 ? new long[][]{{Long.parseLong(args[1]), Long.parseLong(args[2]), Long.parseLong(args[3])}}
+                : new long[][]{{12, 25088, 4096}, {12, 4096, 4096}, {12, 4096, 1000}, {12, 9216, 4096}};
         for (long[] s : shapes) {
             long n = s[0], in = s[1], out = s[2];
             INDArray x = Nd4j.rand(DataType.FLOAT, n, in), w = Nd4j.rand(DataType.FLOAT, out, in).subi(0.5), b = Nd4j.rand(DataType.FLOAT, out);
