@@ -28,6 +28,7 @@ public class Sequential extends Module {
     @Override public Tensor forward(Tensor x) {
         var release = IntermediateRelease.start(this, x); // issue 11 (mem): frees intermediates once provably dead
         if (ConvFusion.active(x)) return SequentialFusion.forward(children(), x, release); // issue 11 (conv)
+        if (LinearFusion.active(x)) return LinearFusion.forward(children(), x, release); // issue 11 (linear)
         for (Module m : children()) x = release.after(m, x, m.apply(x)); // issue 11 (mem)
         return x;
     }

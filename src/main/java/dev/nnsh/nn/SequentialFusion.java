@@ -50,6 +50,7 @@ final class SequentialFusion {
                     continue;
                 }
             }
+            if (LinearFusion.pairAt(children, i)) { x = release.after(m, x, LinearFusion.apply(m, children.get(i + 1), x)); i += 2; continue; } // issue 11 (linear)
             x = release.after(m, x, m.apply(x));
             i++;
         }
