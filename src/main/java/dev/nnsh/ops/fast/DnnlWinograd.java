@@ -1,0 +1,90 @@
+package dev.nnsh.ops.fast;
+
+import org.bytedeco.dnnl.dnnl_memory_desc_t;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.Pointer;
+
+import static org.bytedeco.dnnl.global.dnnl.*;
+
+/**
+ * oneDNN's Winograd convolution (F(4×4, 3×3), about 2.25× fewer multiplications than direct) for
+ * eval 3×3 stride-1 convolutions. Its kernel ({@code jit_wino_4x3}) takes only the blocked layout
+ * nChw16c for source and destination, so each run reorders the plain (NCHW or channels-last) input
+ * into a blocked buffer, convolves into another, and reorders the result into the plain output the
+ * caller gets: every consumer sees an ordinary strided array. A residual (sum post-op) already
+ * copied into the plain output is reordered into the blocked destination first. Off with
+ * {@code -Dnnsh.winograd=off}; where oneDNN cannot create it (ReLU6 as post-op, a layout or shape
+ * it rejects), the direct convolution runs instead.
+ */
+final class DnnlWinograd {
+    private DnnlWinograd() {}
+
+    private static volatile boolean enabled = !"off".equals(System.getProperty("nnsh.winograd"));
+
+    static boolean enabled() { return enabled; }
+
+    static void setEnabled(boolean on) { enabled = on; }
+
+    /**
+     * Whether a convolution is worth trying with Winograd: 3×3, stride 1, dilation 1, one group, and
+     * input and output channels multiples of 16 (the block; fewer channels, like the seed's first
+     * convolution with one, leave too little work per transform and are not supported by the kernel's
+     * blocking without padding).
+     */
+    static boolean eligible(long inChannels, long outChannels, long kh, long kw, int[] stride, int[] dilation, int groups) {
+        return enabled && kh == 3 && kw == 3 && stride[0] == 1 && stride[1] == 1 && dilation[0] == 1 && dilation[1] == 1
+                && groups == 1 && inChannels % 16 == 0 && outChannels % 16 == 0 && inChannels >= MIN_CHANNELS;
+    }
+
+    /** Below this many input channels the direct kernel was as fast or faster (measured, see the note). */
+    static final long MIN_CHANNELS = 16;
+
+    /** The blocked layout of an [N, C, H, W] activation. */
+    static dnnl_memory_desc_t blocked(long[] dims) { return Dnnl.taggedF32(dims, dnnl_nChw16c); }
+
+    /** The reorders between a Winograd primitive's plain and blocked source and destination. */
+    static final class Boundary {
+        private final DnnlWeights.CompiledReorder srcIn, dstIn, dstOut;
+        private final long srcBytes, dstBytes;
+
+        Boundary(dnnl_memory_desc_t plainSrc, dnnl_memory_desc_t blockedSrc, dnnl_memory_desc_t blockedDst,
+                 dnnl_memory_desc_t plainDst, boolean sum) {
+            srcIn = DnnlWeights.compile(plainSrc, blockedSrc, "winograd source in");
+            dstOut = DnnlWeights.compile(blockedDst, plainDst, "winograd result out");
+            dstIn = sum ? DnnlWeights.compile(plainDst, blockedDst, "winograd residual in") : null;
+            srcBytes = dnnl_memory_desc_get_size(blockedSrc);
+            dstBytes = dnnl_memory_desc_get_size(blockedDst);
+        }
+
+        /** Reorders in, runs {@code conv} on the two blocked buffers (source, destination), reorders out. */
+        void execute(Pointer plainSrc, Pointer plainDst, java.util.function.BiConsumer<Pointer, Pointer> conv) {
+            synchronized (Dnnl.class) { // the blocked buffers are shared, like the scratchpad
+                Pointer src = buffer(0, srcBytes), dst = buffer(1, dstBytes);
+                DnnlWeights.execute(srcIn, plainSrc, src);
+                if (dstIn != null) DnnlWeights.execute(dstIn, plainDst, dst);
+                conv.accept(src, dst);
+                runs++;
+                DnnlWeights.execute(dstOut, dst, plainDst);
+            }
+        }
+    }
+
+    private static final BytePointer[] BUFFERS = new BytePointer[2];
+    private static final long[] BYTES = new long[2];
+
+    /** Shared blocked buffer {@code slot}, at least {@code bytes} long, 64-byte aligned; callers hold Dnnl's lock. */
+    private static Pointer buffer(int slot, long bytes) {
+        if (BUFFERS[slot] == null || BYTES[slot] < bytes) {
+            if (BUFFERS[slot] != null) BUFFERS[slot].close();
+            BUFFERS[slot] = new BytePointer(bytes + 64);
+            BYTES[slot] = bytes;
+        }
+        long at = (BUFFERS[slot].address() + 63) & ~63L;
+        return new Pointer() { { address = at; } };
+    }
+
+    private static long runs;
+
+    /** How many convolutions ran on Winograd so far (tests check which path a call took). */
+    static long runs() { synchronized (Dnnl.class) { return runs; } }
+}
