@@ -48,7 +48,7 @@ final class DnnlConvPrimitive {
             implementation = Dnnl.implementation(pd);
             scratchpad = Dnnl.scratchpad(pd);
             primitive = Dnnl.createPrimitive(pd);
-            blocked = s.winograd() ? new DnnlWinograd.Boundary(plainSrc, src, dst, plainDst, s.sum()) : null; // issue 11 (wino)
+            blocked = s.winograd() ? new DnnlWinograd.Boundary(implementation, plainSrc, src, dst, plainDst, s.sum()) : null; // issue 11 (wino)
         } finally {
             dnnl_primitive_desc_destroy(pd); // the primitive keeps what it needs
         }

@@ -39,6 +39,22 @@ final class DnnlWinograd {
     /** Below this many input channels the direct kernel was as fast or faster (measured, see the note). */
     static final long MIN_CHANNELS = 16;
 
+    private static volatile Boolean supported;
+
+    /**
+     * Whether this CPU has oneDNN's f32 Winograd at all (its kernels need AVX-512; elsewhere every
+     * eligible convolution falls back to direct): a small one is compiled once to find out.
+     */
+    static boolean supported() {
+        if (supported == null) {
+            long[] dims = {1, 16, 8, 8}, strides = {1024, 1, 128, 16};
+            DnnlConvShape probe = new DnnlConvShape(dims, strides, dims, strides, new long[]{16, 16, 3, 3}, false, new long[]{1, 1},
+                    new long[]{1, 1}, new long[]{1, 1}, new long[]{1, 1}, DnnlPostOps.NONE, false, true);
+            supported = Dnnl.available() && DnnlPrimitiveCache.get(probe) != null;
+        }
+        return supported;
+    }
+
     /** The blocked layout of an [N, C, H, W] activation. */
     static dnnl_memory_desc_t blocked(long[] dims) { return Dnnl.taggedF32(dims, dnnl_nChw16c); }
 
@@ -46,9 +62,11 @@ final class DnnlWinograd {
     static final class Boundary {
         private final DnnlWeights.CompiledReorder srcIn, dstIn, dstOut;
         private final long srcBytes, dstBytes;
+        private final String implementation;
 
-        Boundary(dnnl_memory_desc_t plainSrc, dnnl_memory_desc_t blockedSrc, dnnl_memory_desc_t blockedDst,
+        Boundary(String implementation, dnnl_memory_desc_t plainSrc, dnnl_memory_desc_t blockedSrc, dnnl_memory_desc_t blockedDst,
                  dnnl_memory_desc_t plainDst, boolean sum) {
+            this.implementation = implementation;
             srcIn = DnnlWeights.compile(plainSrc, blockedSrc, "winograd source in");
             dstOut = DnnlWeights.compile(blockedDst, plainDst, "winograd result out");
             dstIn = sum ? DnnlWeights.compile(plainDst, blockedDst, "winograd residual in") : null;
@@ -63,7 +81,7 @@ final class DnnlWinograd {
                 DnnlWeights.execute(srcIn, plainSrc, src);
                 if (dstIn != null) DnnlWeights.execute(dstIn, plainDst, dst);
                 conv.accept(src, dst);
-                runs++;
+                RUNS.merge(implementation, 1L, Long::sum);
                 DnnlWeights.execute(dstOut, dst, plainDst);
             }
         }
@@ -83,8 +101,15 @@ final class DnnlWinograd {
         return new Pointer() { { address = at; } };
     }
 
-    private static long runs;
+    private static final java.util.Map<String, Long> RUNS = new java.util.HashMap<>();
 
     /** How many convolutions ran on Winograd so far (tests check which path a call took). */
-    static long runs() { synchronized (Dnnl.class) { return runs; } }
+    static long runs() {
+        synchronized (Dnnl.class) { return RUNS.values().stream().mapToLong(Long::longValue).sum(); }
+    }
+
+    /** How many ran on the oneDNN implementation named so (jit_wino_4x3:avx512_core, jit_fp32_wino_2x3:avx512_core). */
+    static long runs(String implementation) {
+        synchronized (Dnnl.class) { return RUNS.getOrDefault(implementation, 0L); }
+    }
 }

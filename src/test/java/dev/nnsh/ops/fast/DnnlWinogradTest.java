@@ -18,10 +18,13 @@ import dev.nnsh.tensor.Tensor;
  * Eligible 3×3 convolutions on oneDNN's Winograd against plain-Java loops (double arithmetic), in
  * every layout in and out, with bias, ReLU and the residual sum; the direct convolution where
  * Winograd does not apply (ReLU6, one input channel, stride 2) or is switched off. The Winograd
- * run counter tells which path a call took.
+ * run counter tells which path a call took. On a CPU without oneDNN's f32 Winograd (it needs
+ * AVX-512) every call must take the direct convolution with the same values.
  */
 class DnnlWinogradTest {
     private static final int[] ONE = {1, 1}, PAD = {1, 1, 1, 1};
+    /** Runs an eligible call adds: 1, or 0 on a CPU without oneDNN's f32 Winograd (no AVX-512), where the direct convolution runs. */
+    private static final long WINO = DnnlWinograd.supported() ? 1 : 0;
 
     /** n, c, o, h, w: channel counts multiples of 16; odd and non-square sizes (Winograd tiles are 4×4). */
     private static final int[][] SHAPES = {{2, 16, 32, 9, 9}, {1, 32, 16, 7, 13}, {3, 64, 64, 6, 5}};
@@ -41,13 +44,33 @@ class DnnlWinogradTest {
                     long before = DnnlWinograd.runs();
                     INDArray y = DnnlConv.conv2d(in, wa, ba, ONE, PAD, ONE, 1, DnnlPostOps.NONE, null, lastOut);
                     assertNotNull(y, what);
-                    assertEquals(before + 1, DnnlWinograd.runs(), what + ": ran on Winograd");
+                    assertEquals(before + WINO, DnnlWinograd.runs(), what + ": ran on Winograd");
                     assertEquals(lastOut, DnnlConv.channelsLast(y), what + ": the layout asked for");
                     assertClose(expected, y, what + (lastIn ? " NHWC" : " NCHW") + " in, " + (lastOut ? "NHWC" : "NCHW") + " out");
                 }
             }
             Tensor hook = ConvOps.conv2d(Tensor.of(xa), Tensor.of(wa), Tensor.of(ba), ONE, PAD, ONE, 1); // what Conv2d.forward calls
             assertClose(expected, hook.nd(), what + " through ConvOps");
+        }
+    }
+
+    /**
+     * oneDNN picks F(2×2, 3×3) (jit_fp32_wino_2x3) for small batches and F(4×4, 3×3) (jit_wino_4x3) for
+     * larger ones like the benchmarks' 12: both against the loops, with ReLU and the residual sum.
+     */
+    @Test void bothWinogradKernelsMatchTheLoops() {
+        Random r = new Random(17);
+        int c = 64, o = 64, h = 14, w = 14;
+        float[] wt = scaled(random(r, o * c * 9), 1 / Math.sqrt(9.0 * c)), b = random(r, o);
+        INDArray wa = Nd4j.create(wt, new long[]{o, c, 3, 3}, 'c'), ba = Nd4j.create(b, new long[]{o}, 'c');
+        for (int n : new int[]{1, 12}) {
+            float[] x = random(r, n * c * h * w), res = random(r, n * o * h * w);
+            INDArray xa = channelsLast(Nd4j.create(x, new long[]{n, c, h, w}, 'c')), ra = Nd4j.create(res, new long[]{n, o, h, w}, 'c');
+            String kernel = n == 1 ? "jit_fp32_wino_2x3:avx512_core" : "jit_wino_4x3:avx512_core";
+            long before = DnnlWinograd.runs(kernel);
+            assertClose(loops(x, n, c, h, w, wt, o, b, res, true), DnnlConv.conv2d(xa, wa, ba, ONE, PAD, ONE, 1, DnnlPostOps.RELU, ra),
+                    "batch " + n + " (" + kernel + ")");
+            assertEquals(before + WINO, DnnlWinograd.runs(kernel), "batch " + n + " ran on " + kernel);
         }
     }
 
@@ -63,7 +86,7 @@ class DnnlWinogradTest {
         double[] sumRelu = loops(x, n, c, h, w, wt, o, b, res, true);
         assertClose(sumRelu, DnnlConv.conv2d(xa, wa, ba, ONE, PAD, ONE, 1, DnnlPostOps.RELU, ra), "NCHW residual + relu");
         assertClose(sumRelu, DnnlConv.conv2d(xa, wa, ba, ONE, PAD, ONE, 1, DnnlPostOps.RELU, channelsLast(ra)), "NHWC residual + relu");
-        assertEquals(before + 3, DnnlWinograd.runs(), "all three on Winograd");
+        assertEquals(before + 3 * WINO, DnnlWinograd.runs(), "all three on Winograd");
         assertEquals(res[5], ra.getFloat(0, 0, 0, 5), "the residual itself is not written");
     }
 
@@ -93,7 +116,15 @@ class DnnlWinogradTest {
             DnnlConv.setWinogradEnabled(true);
         }
         assertClose(plain, DnnlConv.conv2d(xa, wa, ba, ONE, PAD, ONE, 1, DnnlPostOps.NONE, null), "switched on again");
-        assertEquals(before + 1, DnnlWinograd.runs(), "switched on again: Winograd");
+        assertEquals(before + WINO, DnnlWinograd.runs(), "switched on again: Winograd");
+    }
+
+    @Test void winogradIsThereExactlyWhereTheCpuHasAvx512() throws java.io.IOException {
+        java.nio.file.Path cpuinfo = java.nio.file.Path.of("/proc/cpuinfo");
+        if (!java.nio.file.Files.exists(cpuinfo)) return;
+        String flags = java.nio.file.Files.readAllLines(cpuinfo).stream().filter(l -> l.startsWith("flags")).findFirst().orElse("") + " ";
+        boolean avx512core = java.util.stream.Stream.of("avx512f", "avx512bw", "avx512vl", "avx512dq").allMatch(f -> flags.contains(" " + f + " "));
+        assertEquals(avx512core, DnnlWinograd.supported(), "flags: " + flags);
     }
 
     @Test void eligibility() {
