@@ -91,14 +91,15 @@ public final class DnnlConv {
         DnnlConvShape shape = new DnnlConvShape(new long[]{n, c, h, wd}, src.stride(), dstDims, dstStrides,
                 weightDims, b != null, new long[]{stride[0], stride[1]}, new long[]{dilation[0], dilation[1]},
                 new long[]{pad[0], pad[2]}, new long[]{pad[1], pad[3]}, act, residual != null, false);
-        DnnlConvPrimitive p = DnnlWinograd.eligible(c, o, kh, kw, stride, dilation, groups)
-                ? DnnlPrimitiveCache.get(shape.withWinograd(true)) : null; // issue 11 (wino): null where it cannot be made
-        if (p == null) p = DnnlPrimitiveCache.get(shape);
-        if (p == null) return null;
-        INDArray weights = DnnlWeights.forPrimitive(w, p);
+        DnnlWinograd.Batched wino = DnnlWinograd.eligible(c, o, kh, kw, stride, dilation, groups)
+                ? DnnlWinograd.plan(shape) : null; // issue 11 (wino): null where it cannot be made
+        DnnlConvPrimitive p = wino != null ? null : DnnlPrimitiveCache.get(shape);
+        if (p == null && wino == null) return null;
+        INDArray weights = p == null ? w : DnnlWeights.forPrimitive(w, p);
         INDArray view = into != null ? into : channelsLastOut ? newOutput(n, oh, ow, o).permute(0, 3, 1, 2) : newOutput(n, o, oh, ow);
         if (residual != null) copyInto(view, residual);
-        p.execute(address(src), address(weights), b == null ? null : address(b), address(view));
+        if (wino != null) wino.execute(w, address(src), b == null ? null : address(b), address(view)); // issue 11 (wino)
+        else p.execute(address(src), address(weights), b == null ? null : address(b), address(view));
         return view;
     }
 

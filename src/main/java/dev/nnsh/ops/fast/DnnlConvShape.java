@@ -27,6 +27,15 @@ record DnnlConvShape(long[] srcDims, long[] srcStrides, long[] dstDims, long[] d
         return 31 * (31 * (31 * (31 * h + Boolean.hashCode(bias)) + postOps.hashCode()) + Boolean.hashCode(sum)) + Boolean.hashCode(winograd);
     }
 
+    /** The same convolution over the first {@code n} images (the strides stay: a batch's leading part). */
+    DnnlConvShape withBatch(long n) {
+        long[] src = srcDims.clone(), dst = dstDims.clone();
+        src[0] = n;
+        dst[0] = n;
+        return new DnnlConvShape(src, srcStrides, dst, dstStrides, weightDims, bias, stride, dilation, padBefore, padAfter, postOps, sum,
+                winograd);
+    }
+
     /** The same convolution by the other algorithm. */
     DnnlConvShape withWinograd(boolean on) {
         return new DnnlConvShape(srcDims, srcStrides, dstDims, dstStrides, weightDims, bias, stride, dilation, padBefore, padAfter,

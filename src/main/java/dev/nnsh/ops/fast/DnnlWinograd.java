@@ -39,6 +39,50 @@ final class DnnlWinograd {
     /** Below this many input channels the direct kernel was as fast or faster (measured, see the note). */
     static final long MIN_CHANNELS = 16;
 
+    /**
+     * Blocked source and destination bytes per Winograd run (at least one image): a batch is convolved
+     * a few images at a time so that the blocked buffers and the kernel's scratchpad (transformed
+     * tiles, about 2.8× the blocked buffers) stay small instead of growing with the batch (the seed
+     * network's second convolution at batch 12: 115 MB of blocked buffers and a 268 MB scratchpad in
+     * one run; peak RSS of its pass 1581 MiB in one run, 1265 MiB in runs of 8 MiB, same time).
+     */
+    static final long RUN_BYTES = Long.getLong("nnsh.winograd.runBytes", 8L << 20);
+    private static volatile long runBytes = RUN_BYTES;
+
+    /** For tests: the size a run's blocked buffers aim at (default {@link #RUN_BYTES}). */
+    static void setRunBytes(long bytes) { runBytes = bytes; }
+
+    /**
+     * The Winograd primitives for {@code direct}'s convolution, k images per run and the rest in a
+     * last run, or null where oneDNN cannot make them (the caller then runs the direct one).
+     */
+    static Batched plan(DnnlConvShape direct) {
+        long[] src = direct.srcDims(), dst = direct.dstDims();
+        long n = src[0], perImage = 4 * (src[1] * src[2] * src[3] + dst[1] * dst[2] * dst[3]);
+        long k = Math.max(1, Math.min(n, runBytes / perImage));
+        DnnlConvShape wino = direct.withWinograd(true);
+        DnnlConvPrimitive full = DnnlPrimitiveCache.get(wino.withBatch(k));
+        DnnlConvPrimitive last = n % k == 0 ? full : DnnlPrimitiveCache.get(wino.withBatch(n % k));
+        return full == null || last == null ? null : new Batched(full, last, k, n, 4 * direct.srcStrides()[0], 4 * direct.dstStrides()[0]);
+    }
+
+    /** A batch's convolution as runs of {@code k} images on {@code full}, the remainder on {@code last}. */
+    record Batched(DnnlConvPrimitive full, DnnlConvPrimitive last, long k, long n, long srcImageBytes, long dstImageBytes) {
+        /** {@code weight} is the plain weight array (each primitive gets it in its own layout). */
+        void execute(org.nd4j.linalg.api.ndarray.INDArray weight, Pointer src, Pointer bias, Pointer dst) {
+            for (long at = 0; at < n; at += k) {
+                DnnlConvPrimitive p = at + k <= n ? full : last;
+                p.execute(offset(src, at * srcImageBytes), DnnlConv.address(DnnlWeights.forPrimitive(weight, p)), bias,
+                        offset(dst, at * dstImageBytes));
+            }
+        }
+
+        private static Pointer offset(Pointer p, long bytes) {
+            long at = p.address() + bytes;
+            return new Pointer() { { address = at; } };
+        }
+    }
+
     private static volatile Boolean supported;
 
     /**

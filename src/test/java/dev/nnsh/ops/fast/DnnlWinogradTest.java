@@ -74,6 +74,28 @@ class DnnlWinogradTest {
         }
     }
 
+    /** A batch convolved a few images per run (bounded blocked buffers and scratchpad), the last run shorter. */
+    @Test void aBatchInRunsOfAFewImages() {
+        Random r = new Random(23);
+        int n = 5, c = 16, o = 32, h = 6, w = 7;
+        float[] x = random(r, n * c * h * w), wt = scaled(random(r, o * c * 9), 1 / Math.sqrt(9.0 * c)), b = random(r, o);
+        float[] res = random(r, n * o * h * w);
+        INDArray xa = Nd4j.create(x, new long[]{n, c, h, w}, 'c'), wa = Nd4j.create(wt, new long[]{o, c, 3, 3}, 'c');
+        INDArray ba = Nd4j.create(b, new long[]{o}, 'c'), ra = Nd4j.create(res, new long[]{n, o, h, w}, 'c');
+        DnnlWinograd.setRunBytes(2L * 4 * (c + o) * h * w); // two images per run: 2, 2, 1
+        try {
+            for (boolean lastOut : new boolean[]{false, true}) {
+                long before = DnnlWinograd.runs();
+                INDArray in = lastOut ? channelsLast(xa) : xa;
+                assertClose(loops(x, n, c, h, w, wt, o, b, res, true),
+                        DnnlConv.conv2d(in, wa, ba, ONE, PAD, ONE, 1, DnnlPostOps.RELU, ra, lastOut), "runs of two, channels-last " + lastOut);
+                assertEquals(before + 3 * WINO, DnnlWinograd.runs(), "three runs");
+            }
+        } finally {
+            DnnlWinograd.setRunBytes(DnnlWinograd.RUN_BYTES);
+        }
+    }
+
     @Test void reluAndTheResidualSumArePostOps() {
         Random r = new Random(3);
         int n = 2, c = 32, o = 32, h = 10, w = 8;
