@@ -33,6 +33,12 @@ public final class DnnlConv {
     /** issue 11 (wino): whether eligible 3×3 convolutions run on oneDNN's Winograd ({@code -Dnnsh.winograd=off}: never). */
     public static boolean winogradEnabled() { return DnnlWinograd.enabled(); }
 
+    /** issue 11 (wino): how many convolutions ran on Winograd so far (tests check which path a pass took). */
+    public static long winogradRuns() { return DnnlWinograd.runs(); }
+
+    /** issue 11 (wino): whether this CPU has oneDNN's f32 Winograd (AVX-512). */
+    public static boolean winogradSupported() { return DnnlWinograd.supported(); }
+
     /** issue 11 (wino): for A/B measurements and tests of Winograd against direct convolution. */
     public static void setWinogradEnabled(boolean on) { DnnlWinograd.setEnabled(on); }
 
