@@ -44,9 +44,11 @@ final class DnnlWinograd {
      * a few images at a time so that the blocked buffers and the kernel's scratchpad (transformed
      * tiles, about 2.8× the blocked buffers) stay small instead of growing with the batch (the seed
      * network's second convolution at batch 12: 115 MB of blocked buffers and a 268 MB scratchpad in
-     * one run; peak RSS of its pass 1581 MiB in one run, 1265 MiB in runs of 8 MiB, same time).
+     * one run; peak RSS of its pass 1581 MiB in one run, 1319 MiB in runs of about 16 MiB, same time).
+     * Fewer, longer runs matter on a busy machine: each run adds parallel regions (two reorders and
+     * the kernel's), and a region waits for a descheduled thread.
      */
-    static final long RUN_BYTES = Long.getLong("nnsh.winograd.runBytes", 8L << 20);
+    static final long RUN_BYTES = Long.getLong("nnsh.winograd.runBytes", 16L << 20);
     private static volatile long runBytes = RUN_BYTES;
 
     /** For tests: the size a run's blocked buffers aim at (default {@link #RUN_BYTES}). */
@@ -59,7 +61,8 @@ final class DnnlWinograd {
     static Batched plan(DnnlConvShape direct) {
         long[] src = direct.srcDims(), dst = direct.dstDims();
         long n = src[0], perImage = 4 * (src[1] * src[2] * src[3] + dst[1] * dst[2] * dst[3]);
-        long k = Math.max(1, Math.min(n, runBytes / perImage));
+        long runs = Math.max(1, Math.min(n, (n * perImage + runBytes - 1) / runBytes)); // as few runs as keep near runBytes,
+        long k = (n + runs - 1) / runs;                                                 // of equal size where they can be
         DnnlConvShape wino = direct.withWinograd(true);
         DnnlConvPrimitive full = DnnlPrimitiveCache.get(wino.withBatch(k));
         DnnlConvPrimitive last = n % k == 0 ? full : DnnlPrimitiveCache.get(wino.withBatch(n % k));
