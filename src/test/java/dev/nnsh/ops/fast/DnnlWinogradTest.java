@@ -149,6 +149,38 @@ class DnnlWinogradTest {
         assertEquals(avx512core, DnnlWinograd.supported(), "flags: " + flags);
     }
 
+    /** JShell runs each cell on a new thread, and two threads may convolve at once: the blocked buffers are shared. */
+    @Test void fromNewThreadsAndTwoAtOnce() throws Exception {
+        Random r = new Random(29);
+        int n = 4, c = 64, o = 64, h = 28, w = 28;
+        float[] x = random(r, n * c * h * w), wt = scaled(random(r, o * c * 9), 1 / Math.sqrt(9.0 * c)), b = random(r, o);
+        INDArray xa = Nd4j.create(x, new long[]{n, c, h, w}, 'c'), wa = Nd4j.create(wt, new long[]{o, c, 3, 3}, 'c');
+        INDArray ba = Nd4j.create(b, new long[]{o}, 'c');
+        double[] expected = loops(x, n, c, h, w, wt, o, b, null, true);
+        INDArray[] out = new INDArray[8];
+        final int REPS = 10;
+        Thread[] threads = new Thread[out.length];
+        for (int i = 0; i < out.length; i++) {
+            int k = i;
+            INDArray xk = xa.mul(k + 1), bk = ba.mul(k + 1); // each thread its own values: relu(conv) scales with them
+            threads[i] = new Thread(() -> {
+                for (int rep = 0; rep < REPS; rep++) {
+                    INDArray y = DnnlConv.conv2d(xk, wa, bk, ONE, PAD, ONE, 1, DnnlPostOps.RELU, null, k % 2 == 0);
+                    if (rep == 0 || !y.equalsWithEps(out[k], 0)) out[k] = y; // a run that differs from the first is kept
+                }
+            });
+        }
+        long before = DnnlWinograd.runs();
+        for (Thread t : threads) t.start();
+        for (Thread t : threads) t.join();
+        for (int i = 0; i < out.length; i++) {
+            double[] scaled = expected.clone();
+            for (int j = 0; j < scaled.length; j++) scaled[j] *= i + 1;
+            assertClose(scaled, out[i], "thread " + i);
+        }
+        assertEquals(before + REPS * out.length * WINO, DnnlWinograd.runs(), "all on Winograd");
+    }
+
     @Test void eligibility() {
         int[] two = {2, 2};
         assertTrue(DnnlWinograd.eligible(64, 64, 3, 3, ONE, ONE, 1));
