@@ -53,11 +53,24 @@ final class DnnlWinograd {
     static void setRunBytes(long bytes) { runBytes = bytes; }
 
     /**
+     * Smallest convolution (multiply-adds over the whole batch) tried with Winograd; 0: every eligible
+     * one. On a busy machine each of Winograd's extra parallel regions waits for a descheduled thread,
+     * and convolutions of about 1.4e9 multiply-adds (ResNet's, at batch 12) lost there while the seed's
+     * and VGG's (5e9–2.2e10) still won; on a quiet machine the regions cost microseconds.
+     */
+    static final double MIN_MACS = Double.parseDouble(System.getProperty("nnsh.winograd.minMacs", "0"));
+    private static volatile double minMacs = MIN_MACS;
+
+    /** For tests: the smallest convolution tried (default {@link #MIN_MACS}). */
+    static void setMinMacs(double macs) { minMacs = macs; }
+
+    /**
      * The Winograd primitives for {@code direct}'s convolution, k images per run and the rest in a
      * last run, or null where oneDNN cannot make them (the caller then runs the direct one).
      */
     static Batched plan(DnnlConvShape direct) {
         long[] src = direct.srcDims(), dst = direct.dstDims();
+        if ((double) dst[0] * dst[1] * dst[2] * dst[3] * src[1] * 9 < minMacs) return null;
         long n = src[0], perImage = 4 * (src[1] * src[2] * src[3] + dst[1] * dst[2] * dst[3]);
         long runs = Math.max(1, Math.min(n, (n * perImage + runBytes - 1) / runBytes)); // as few runs as keep near runBytes,
         long k = (n + runs - 1) / runs;                                                 // of equal size where they can be

@@ -139,6 +139,17 @@ class DnnlWinogradTest {
         }
         assertClose(plain, DnnlConv.conv2d(xa, wa, ba, ONE, PAD, ONE, 1, DnnlPostOps.NONE, null), "switched on again");
         assertEquals(before + WINO, DnnlWinograd.runs(), "switched on again: Winograd");
+        double macs = (double) n * o * h * w * c * 9;
+        DnnlWinograd.setMinMacs(macs + 1);
+        try {
+            assertClose(plain, DnnlConv.conv2d(xa, wa, ba, ONE, PAD, ONE, 1, DnnlPostOps.NONE, null), "below the minimum");
+            assertEquals(before + WINO, DnnlWinograd.runs(), "below the minimum: direct");
+            DnnlWinograd.setMinMacs(macs);
+            assertClose(plain, DnnlConv.conv2d(xa, wa, ba, ONE, PAD, ONE, 1, DnnlPostOps.NONE, null), "at the minimum");
+            assertEquals(before + 2 * WINO, DnnlWinograd.runs(), "at the minimum: Winograd");
+        } finally {
+            DnnlWinograd.setMinMacs(DnnlWinograd.MIN_MACS);
+        }
     }
 
     @Test void winogradIsThereExactlyWhereTheCpuHasAvx512() throws java.io.IOException {
