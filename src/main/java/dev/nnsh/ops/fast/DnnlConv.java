@@ -30,6 +30,18 @@ public final class DnnlConv {
     /** For A/B measurements of this path alone (the other fast paths stay as they are). */
     public static void setEnabled(boolean on) { enabled = on; }
 
+    /** issue 11 (wino): whether eligible 3×3 convolutions run on oneDNN's Winograd ({@code -Dnnsh.winograd=off}: never). */
+    public static boolean winogradEnabled() { return DnnlWinograd.enabled(); }
+
+    /** issue 11 (wino): how many convolutions ran on Winograd so far (tests check which path a pass took). */
+    public static long winogradRuns() { return DnnlWinograd.runs(); }
+
+    /** issue 11 (wino): whether this CPU has oneDNN's f32 Winograd (AVX-512). */
+    public static boolean winogradSupported() { return DnnlWinograd.supported(); }
+
+    /** issue 11 (wino): for A/B measurements and tests of Winograd against direct convolution. */
+    public static void setWinogradEnabled(boolean on) { DnnlWinograd.setEnabled(on); }
+
     /**
      * x [N, C, H, W], w [O, C/groups, kH, kW], b [O] or null, pad {top, bottom, left, right};
      * {@code residual} (null for none) [N, O, OH, OW] is added before {@code act}.
@@ -84,13 +96,16 @@ public final class DnnlConv {
         long[] dstStrides = into != null ? into.stride() : channelsLastOut ? channelsLastStrides(dstDims) : new long[]{o * oh * ow, oh * ow, ow, 1};
         DnnlConvShape shape = new DnnlConvShape(new long[]{n, c, h, wd}, src.stride(), dstDims, dstStrides,
                 weightDims, b != null, new long[]{stride[0], stride[1]}, new long[]{dilation[0], dilation[1]},
-                new long[]{pad[0], pad[2]}, new long[]{pad[1], pad[3]}, act, residual != null);
-        DnnlConvPrimitive p = DnnlPrimitiveCache.get(shape);
-        if (p == null) return null;
-        INDArray weights = DnnlWeights.forPrimitive(w, p);
+                new long[]{pad[0], pad[2]}, new long[]{pad[1], pad[3]}, act, residual != null, false);
+        DnnlWinograd.Batched wino = DnnlWinograd.eligible(c, o, kh, kw, stride, dilation, groups)
+                ? DnnlWinograd.plan(shape) : null; // issue 11 (wino): null where it cannot be made
+        DnnlConvPrimitive p = wino != null ? null : DnnlPrimitiveCache.get(shape);
+        if (p == null && wino == null) return null;
+        INDArray weights = p == null ? w : DnnlWeights.forPrimitive(w, p);
         INDArray view = into != null ? into : channelsLastOut ? newOutput(n, oh, ow, o).permute(0, 3, 1, 2) : newOutput(n, o, oh, ow);
         if (residual != null) copyInto(view, residual);
-        p.execute(address(src), address(weights), b == null ? null : address(b), address(view));
+        if (wino != null) wino.execute(w, address(src), b == null ? null : address(b), address(view)); // issue 11 (wino)
+        else p.execute(address(src), address(weights), b == null ? null : address(b), address(view));
         return view;
     }
 

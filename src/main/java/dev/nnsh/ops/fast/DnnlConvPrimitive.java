@@ -27,17 +27,20 @@ final class DnnlConvPrimitive {
     final String implementation;
     private final dnnl_memory_desc_t scratchpad; // null: none needed
     private final dnnl_primitive primitive;
+    private final DnnlWinograd.Boundary blocked; // issue 11 (wino): null for direct; the reorders around Winograd's nChw16c
 
     DnnlConvPrimitive(DnnlConvShape s) {
-        src = Dnnl.stridedF32(s.srcDims(), s.srcStrides());
-        dst = Dnnl.stridedF32(s.dstDims(), s.dstStrides());
+        dnnl_memory_desc_t plainSrc = Dnnl.stridedF32(s.srcDims(), s.srcStrides()), plainDst = Dnnl.stridedF32(s.dstDims(), s.dstStrides());
+        src = s.winograd() ? DnnlWinograd.blocked(s.srcDims()) : plainSrc; // issue 11 (wino)
+        dst = s.winograd() ? DnnlWinograd.blocked(s.dstDims()) : plainDst; // issue 11 (wino)
         long[] wDims = s.weightDims();
         plainWeights = Dnnl.taggedF32(wDims, wDims.length == 5 ? dnnl_goihw : dnnl_oihw);
         dnnl_memory_desc_t anyWeights = Dnnl.taggedF32(wDims, dnnl_format_tag_any);
         bias = s.bias() ? Dnnl.taggedF32(new long[]{s.dstDims()[1]}, dnnl_x) : null;
         dnnl_convolution_desc_t desc = new dnnl_convolution_desc_t();
         long[] dilates = {s.dilation()[0] - 1, s.dilation()[1] - 1};
-        Dnnl.check(dnnl_dilated_convolution_forward_desc_init(desc, dnnl_forward_inference, dnnl_convolution_direct,
+        Dnnl.check(dnnl_dilated_convolution_forward_desc_init(desc, dnnl_forward_inference,
+                s.winograd() ? dnnl_convolution_winograd : dnnl_convolution_direct, // issue 11 (wino)
                 src, anyWeights, bias, dst, s.stride(), dilates, s.padBefore(), s.padAfter()), "dilated_convolution_forward_desc_init");
         dnnl_primitive_desc pd = create(desc, s.postOps(), s.sum());
         try {
@@ -45,6 +48,7 @@ final class DnnlConvPrimitive {
             implementation = Dnnl.implementation(pd);
             scratchpad = Dnnl.scratchpad(pd);
             primitive = Dnnl.createPrimitive(pd);
+            blocked = s.winograd() ? new DnnlWinograd.Boundary(implementation, plainSrc, src, dst, plainDst, s.sum()) : null; // issue 11 (wino)
         } finally {
             dnnl_primitive_desc_destroy(pd); // the primitive keeps what it needs
         }
@@ -73,6 +77,14 @@ final class DnnlConvPrimitive {
 
     /** Runs over the arrays at these native addresses (bias ignored when this primitive has none). */
     void execute(Pointer srcData, Pointer weightData, Pointer biasData, Pointer dstData) {
+        if (blocked != null) { // issue 11 (wino): plain in, blocked between, plain out
+            blocked.execute(srcData, dstData, (s, d) -> run(s, weightData, biasData, d));
+            return;
+        }
+        run(srcData, weightData, biasData, dstData);
+    }
+
+    private void run(Pointer srcData, Pointer weightData, Pointer biasData, Pointer dstData) {
         if (bias == null) {
             Dnnl.execute(primitive, scratchpad, new int[]{DNNL_ARG_SRC, DNNL_ARG_WEIGHTS, DNNL_ARG_DST},
                     new dnnl_memory_desc_t[]{src, weights, dst}, new Pointer[]{srcData, weightData, dstData});

@@ -51,7 +51,7 @@ final class DnnlWeights {
         return out;
     }
 
-    private record CompiledReorder(dnnl_primitive primitive, dnnl_memory_desc_t from, dnnl_memory_desc_t to, dnnl_memory_desc_t scratchpad) {}
+    record CompiledReorder(dnnl_primitive primitive, dnnl_memory_desc_t from, dnnl_memory_desc_t to, dnnl_memory_desc_t scratchpad) {}
 
     private static final java.util.Map<List<Object>, CompiledReorder> REORDERS = new java.util.HashMap<>();
 
@@ -90,7 +90,7 @@ final class DnnlWeights {
     }
 
     /** {@code what} names the reorder in the -Dnnsh.dnnl.debug line. */
-    private static CompiledReorder compile(dnnl_memory_desc_t from, dnnl_memory_desc_t to, String what) {
+    static CompiledReorder compile(dnnl_memory_desc_t from, dnnl_memory_desc_t to, String what) {
         PointerPointer<Pointer> out = new PointerPointer<>(1);
         dnnl_primitive_attr attr = Dnnl.newAttr();
         dnnl_primitive_desc pd;
@@ -108,7 +108,7 @@ final class DnnlWeights {
         }
     }
 
-    private static void execute(CompiledReorder c, Pointer src, Pointer dst) {
+    static void execute(CompiledReorder c, Pointer src, Pointer dst) {
         Dnnl.execute(c.primitive, c.scratchpad, new int[]{DNNL_ARG_FROM, DNNL_ARG_TO}, new dnnl_memory_desc_t[]{c.from, c.to}, new Pointer[]{src, dst});
     }
 }
