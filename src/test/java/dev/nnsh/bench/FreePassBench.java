@@ -12,7 +12,7 @@ import dev.nnsh.tensor.Tensor;
  * Issue 11 (free): one zoo network's eval pass at batch 12, freeing on and off alternately in one JVM.
  * {@code FreePassBench NAME [runs=4] [switch=release]}: NAME as in ZooForwardBench or any no-argument
  * factory of {@link Models} (mobilenetV3Large, efficientnetB0, ...); switch {@code release} toggles
- * {@link IntermediateRelease}, {@code none} runs "on" only. Prints per setting the median and min pass time, collections per
+ * {@link IntermediateRelease}, {@code swish} the Hardswish/SiLU post-ops, {@code none} runs "on" only. Prints per setting the median and min pass time, collections per
  * pass (JVM collector beans), pool misses per pass and freed intermediates per pass. Not part of the test suite.
  */
 public final class FreePassBench {
@@ -65,6 +65,7 @@ public final class FreePassBench {
     static void set(String toggle, boolean on) {
         switch (toggle) {
             case "release" -> IntermediateRelease.setEnabled(on);
+            case "swish" -> dev.nnsh.nn.FusableActivation.setSwishFused(on);
             case "none" -> { }
             default -> throw new IllegalArgumentException("unknown switch " + toggle);
         }
