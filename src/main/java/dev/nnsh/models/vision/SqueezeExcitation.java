@@ -36,6 +36,8 @@ public class SqueezeExcitation extends Module {
 
     @Override public Tensor forward(Tensor x) {
         Tensor scale = fc2.apply(activation.apply(fc1.apply(avgpool.apply(x))));
-        return scale_activation.apply(scale).mul(x);
+        Tensor s = scale_activation.apply(scale);
+        Tensor scaled = dev.nnsh.nn.ChannelScale.mul(x, s); // issue 11 (free): into a pooled channels-last buffer, else ND4J's broadcast
+        return scaled != null ? scaled : s.mul(x);
     }
 }
