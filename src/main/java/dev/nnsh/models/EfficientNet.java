@@ -107,7 +107,7 @@ public class EfficientNet extends Module {
 
         @Override public Tensor forward(Tensor x) {
             Tensor fused = useResConnect && !stochastic_depth.isTraining() // issue 11 (free): stochastic depth is the identity in eval
-                    ? FusedResidual.run(this, block, x, h -> stochastic_depth.apply(block.get(block.children().size() - 1).apply(h)).add(x)) : null;
+                    ? FusedResidual.run(this, block, x, x, null, t -> stochastic_depth.apply(t).add(x)) : null;
             if (fused != null) return fused;
             Tensor result = block.apply(x);
             return useResConnect ? stochastic_depth.apply(result).add(x) : result;
@@ -135,7 +135,7 @@ public class EfficientNet extends Module {
 
         @Override public Tensor forward(Tensor x) {
             Tensor fused = useResConnect && !stochastic_depth.isTraining() // issue 11 (free): stochastic depth is the identity in eval
-                    ? FusedResidual.run(this, block, x, h -> stochastic_depth.apply(block.get(block.children().size() - 1).apply(h)).add(x)) : null;
+                    ? FusedResidual.run(this, block, x, x, null, t -> stochastic_depth.apply(t).add(x)) : null;
             if (fused != null) return fused;
             Tensor result = block.apply(x);
             return useResConnect ? stochastic_depth.apply(result).add(x) : result;

@@ -77,10 +77,8 @@ public class MobileNetV3 extends Module {
             block.add(new Conv2dNormActivation(c.expanded(), c.out(), 1, 1, 1, NORM, null));
         }
 
-        private Module lastLayer() { return block.get(block.children().size() - 1); }
-
         @Override public Tensor forward(Tensor x) {
-            Tensor fused = useResConnect ? FusedResidual.run(this, block, x, h -> lastLayer().apply(h).add(x)) : null; // issue 11 (free)
+            Tensor fused = useResConnect ? FusedResidual.run(this, block, x, x, null, t -> t.add(x)) : null; // issue 11 (free)
             if (fused != null) return fused;
             Tensor result = block.apply(x);
             return useResConnect ? result.add(x) : result;

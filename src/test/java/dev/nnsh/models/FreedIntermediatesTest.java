@@ -37,6 +37,15 @@ class FreedIntermediatesTest {
         checkBlock(fusedMb, Tensor.randn(2, 16, 32, 32), 1);
     }
 
+    @Test void mnasnetAndRegnetBlocksWithResidual() {
+        // MNASNet's block is one flat Sequential: expansion and depthwise run fused, their two results freed
+        checkBlock(new MNASNet._InvertedResidual(16, 16, 3, 1, 6), Tensor.randn(2, 16, 32, 32), 2);
+        // RegNet: a, b, squeeze-excitation freed; with a projection shortcut also the projection's result
+        checkBlock(new RegNet.ResBottleneckBlock(32, 32, 1, 8, 0.25), Tensor.randn(2, 32, 32, 32), 3);
+        checkBlock(new RegNet.ResBottleneckBlock(16, 32, 1, 8, 0.25), Tensor.randn(2, 16, 32, 32), 4);
+        checkBlock(new RegNet.ResBottleneckBlock(16, 32, 2, 8, 0), Tensor.randn(2, 16, 64, 64), 3);
+    }
+
     @Test void squeezeExcitationScalesAChannelsLastInputIntoAPooledBuffer() {
         // the ReLU makes the first convolution a fused one, so its result is channels-last
         Module net = new dev.nnsh.nn.Sequential(new dev.nnsh.nn.Conv2d(8, 32, 3, 1, 1), new dev.nnsh.nn.ReLU(),
@@ -52,7 +61,8 @@ class FreedIntermediatesTest {
     }
 
     @Test void resnetAndSqueezenetPassesTakeEveryBufferFromThePool() {
-        for (Supplier<Module> make : java.util.List.<Supplier<Module>>of(Models::resnet18, Models::squeezenet1_1, Models::mobilenetV3Small)) {
+        for (Supplier<Module> make : java.util.List.<Supplier<Module>>of(Models::resnet18, Models::squeezenet1_1, Models::mobilenetV3Small,
+                Models::mnasnet0_5, Models::regnetY400mf)) {
             Module net = make.get();
             randomize(net, 0.05); // larger weights grow the activations layer by layer, and with them the rounding differences
             net.eval();
