@@ -46,6 +46,15 @@ class FreedIntermediatesTest {
         checkBlock(new RegNet.ResBottleneckBlock(16, 32, 2, 8, 0), Tensor.randn(2, 16, 64, 64), 3);
     }
 
+    @Test void inceptionBlocksFuseTheirConvolutionsAndFreeTheirBranches() {
+        // InceptionA: branch5x5_1's, branch3x3dbl_1's and _2's results, then the four branches once concatenated
+        checkBlock(new Inception3.InceptionA(32, 32), Tensor.randn(2, 32, 40, 40), 7);
+        // InceptionB: branch3x3dbl_1's and _2's results, then the two convolution branches (its max pool is under 256 KiB)
+        checkBlock(new Inception3.InceptionB(32), Tensor.randn(2, 32, 41, 41), 4);
+        // GoogLeNet: branch2's and branch4's inner results (branch3's, 16 channels, is under 256 KiB), then the four branches
+        checkBlock(new GoogLeNet.Inception(32, 64, 48, 64, 16, 32, 32), Tensor.randn(2, 32, 40, 40), 6);
+    }
+
     @Test void squeezeExcitationScalesAChannelsLastInputIntoAPooledBuffer() {
         // the ReLU makes the first convolution a fused one, so its result is channels-last
         Module net = new dev.nnsh.nn.Sequential(new dev.nnsh.nn.Conv2d(8, 32, 3, 1, 1), new dev.nnsh.nn.ReLU(),
@@ -62,7 +71,7 @@ class FreedIntermediatesTest {
 
     @Test void resnetAndSqueezenetPassesTakeEveryBufferFromThePool() {
         for (Supplier<Module> make : java.util.List.<Supplier<Module>>of(Models::resnet18, Models::squeezenet1_1, Models::mobilenetV3Small,
-                Models::mnasnet0_5, Models::regnetY400mf)) {
+                Models::mnasnet0_5, Models::regnetY400mf, Models::googlenet)) {
             Module net = make.get();
             randomize(net, 0.05); // larger weights grow the activations layer by layer, and with them the rounding differences
             net.eval();
