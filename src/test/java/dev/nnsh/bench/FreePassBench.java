@@ -31,14 +31,18 @@ public final class FreePassBench {
         String[] settings = toggle.equals("none") ? new String[]{"on"} : new String[]{"off", "on"};
         double[][] t = new double[settings.length][runs];
         long[] gc = new long[settings.length], misses = new long[settings.length], freed = new long[settings.length];
+        long[] gcMs = new long[settings.length], cpu = new long[settings.length];
         for (int r = 0; r < runs; r++) {
             for (int s = 0; s < settings.length; s++) {
                 set(toggle, settings[s].equals("on"));
                 long g0 = MemoryPassBench.gcCount(), m0 = NativeBuffers.stats().misses(), f0 = IntermediateRelease.releasedCount();
+                long gm0 = MemoryPassBench.gcMillis(), c0 = MemoryPassBench.cpuNanos();
                 long t0 = System.nanoTime();
                 Tensor out = net.apply(input);
                 t[s][r] = (System.nanoTime() - t0) / 1e9;
                 gc[s] += MemoryPassBench.gcCount() - g0;
+                gcMs[s] += MemoryPassBench.gcMillis() - gm0;
+                cpu[s] += MemoryPassBench.cpuNanos() - c0;
                 misses[s] += NativeBuffers.stats().misses() - m0;
                 freed[s] += IntermediateRelease.releasedCount() - f0;
                 if (!Double.isFinite(out.sum().item())) throw new IllegalStateException("non-finite output");
@@ -48,8 +52,9 @@ public final class FreePassBench {
         for (int s = 0; s < settings.length; s++) {
             double[] sorted = t[s].clone();
             Arrays.sort(sorted);
-            System.out.printf("FREE %s %s=%s median %.4f min %.4f gc/pass %.2f misses/pass %.1f freed/pass %.1f%n", name, toggle,
-                    settings[s], sorted[runs / 2], sorted[0], gc[s] / (double) runs, misses[s] / (double) runs, freed[s] / (double) runs);
+            System.out.printf("FREE %s %s=%s median %.4f min %.4f cpu/pass %.3f gc/pass %.2f gc_ms/pass %.1f misses/pass %.1f freed/pass %.1f%n",
+                    name, toggle, settings[s], sorted[runs / 2], sorted[0], cpu[s] / 1e9 / runs, gc[s] / (double) runs,
+                    gcMs[s] / (double) runs, misses[s] / (double) runs, freed[s] / (double) runs);
         }
         if (settings.length == 2) {
             System.out.printf("FREE %s on/off median ratio %.3f%n", name, median(t[1]) / median(t[0]));
