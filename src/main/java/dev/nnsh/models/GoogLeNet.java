@@ -77,14 +77,14 @@ public class GoogLeNet extends Module {
 
     @Override public Tensor forward(Tensor x) {
         if (transformInput) x = ImagenetInputTransform.apply(x);
-        // issue 11 (free): in eval each stage's result is freed once the next has run (in training the aux heads read some too)
+        // issue 11 (free): in eval each stage's result is freed once the next has run; pools on oneDNN for channels-last inputs; (in training the aux heads read some too)
         var r = dev.nnsh.nn.IntermediateRelease.start(this, isTraining() ? null : x);
-        for (Module m : new Module[]{conv1, maxpool1, conv2, conv3, maxpool2, inception3a, inception3b, maxpool3, inception4a}) x = r.after(m, x, m.apply(x));
+        for (Module m : new Module[]{conv1, maxpool1, conv2, conv3, maxpool2, inception3a, inception3b, maxpool3, inception4a}) x = r.after(m, x, dev.nnsh.nn.ChannelsLastPool.apply(m, x));
         List<Tensor> aux = new ArrayList<>();
         Tensor a1 = aux1 != null && isTraining() ? aux1.apply(x) : null;
-        for (Module m : new Module[]{inception4b, inception4c, inception4d}) x = r.after(m, x, m.apply(x));
+        for (Module m : new Module[]{inception4b, inception4c, inception4d}) x = r.after(m, x, dev.nnsh.nn.ChannelsLastPool.apply(m, x));
         Tensor a2 = aux2 != null && isTraining() ? aux2.apply(x) : null;
-        for (Module m : new Module[]{inception4e, maxpool4, inception5a, inception5b, avgpool}) x = r.after(m, x, m.apply(x));
+        for (Module m : new Module[]{inception4e, maxpool4, inception5a, inception5b, avgpool}) x = r.after(m, x, dev.nnsh.nn.ChannelsLastPool.apply(m, x));
         x = fc.apply(dropout.apply(x.flatten(1)));
         if (a2 != null) aux.add(a2);
         if (a1 != null) aux.add(a1);

@@ -75,14 +75,14 @@ public class Inception3 extends Module {
 
     @Override public Tensor forward(Tensor x) {
         if (transformInput) x = ImagenetInputTransform.apply(x);
-        // issue 11 (free): in eval each stage's result is freed once the next has run (in training the aux head reads one too)
+        // issue 11 (free): in eval each stage's result is freed once the next has run; pools on oneDNN for channels-last inputs; (in training the aux head reads one too)
         var r = dev.nnsh.nn.IntermediateRelease.start(this, isTraining() ? null : x);
         for (Module m : new Module[]{Conv2d_1a_3x3, Conv2d_2a_3x3, Conv2d_2b_3x3, maxpool1, Conv2d_3b_1x1, Conv2d_4a_3x3, maxpool2,
                 Mixed_5b, Mixed_5c, Mixed_5d, Mixed_6a, Mixed_6b, Mixed_6c, Mixed_6d, Mixed_6e}) {
-            x = r.after(m, x, m.apply(x));
+            x = r.after(m, x, dev.nnsh.nn.ChannelsLastPool.apply(m, x));
         }
         auxOutput = AuxLogits != null && isTraining() ? AuxLogits.apply(x) : null;
-        for (Module m : new Module[]{Mixed_7a, Mixed_7b, Mixed_7c, avgpool}) x = r.after(m, x, m.apply(x));
+        for (Module m : new Module[]{Mixed_7a, Mixed_7b, Mixed_7c, avgpool}) x = r.after(m, x, dev.nnsh.nn.ChannelsLastPool.apply(m, x));
         x = dropout.apply(x);
         return fc.apply(x.flatten(1));
     }
