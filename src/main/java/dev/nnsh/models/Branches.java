@@ -22,9 +22,26 @@ final class Branches {
     }
 
     /**
+     * cat(1, a(s), b(s)) for two branches that both read s (which {@code producer} made from the block's input x), as
+     * {@link #cat} builds it; s is freed once both have read it. Null where this does not apply (nothing has run then).
+     */
+    static Tensor pair(Module owner, Tensor x, Module producer, Tensor s, Module a, Module b) {
+        if (!ConvFusion.active(s)) return null;
+        Tensor ya = a.apply(s), yb = b.apply(s);
+        Tensor cat = cat(owner, s, new Module[]{a, b}, ya, yb);
+        if (cat == null) return Tensor.cat(1, ya, yb);
+        if (IntermediateRelease.isTrusted(a) && IntermediateRelease.isTrusted(b)) {
+            var release = IntermediateRelease.start(owner, x);
+            release.after(producer, x, s);
+            release.afterTensorOp("cat", s, cat);
+        }
+        return cat;
+    }
+
+    /**
      * cat(1, parts) in one channels-last buffer (the next convolution reads it without a reorder), each part freed
      * once copied in, or null where this does not apply (the caller concatenates). {@code branches[i]} made
-     * {@code parts[i]} from the block's input x; null where the block's own tensor operation made it (a pooling of x).
+     * {@code parts[i]} from the block's input x; null where the block's own tensor operation made it (a pooling of x, an inner concatenation).
      */
     static Tensor cat(Module owner, Tensor x, Module[] branches, Tensor... parts) {
         if (!ConvFusion.active(x)) return null;
@@ -45,7 +62,7 @@ final class Branches {
         for (int i = 0; i < parts.length; i++) {
             var release = IntermediateRelease.start(owner, x);
             if (branches[i] != null) release.after(branches[i], x, parts[i]);
-            else release.afterTensorOp("pooling", x, parts[i]);
+            else release.afterTensorOp("its own operation", x, parts[i]);
             release.afterTensorOp("cat", parts[i], result);
         }
         return result;

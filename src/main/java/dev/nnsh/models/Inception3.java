@@ -232,11 +232,14 @@ public class Inception3 extends Module {
         @Override public Tensor forward(Tensor x) {
             Tensor b1 = branch1x1.apply(x);
             Tensor s = branch3x3_1.apply(x);
-            Tensor b3 = Tensor.cat(1, branch3x3_2a.apply(s), branch3x3_2b.apply(s));
-            Tensor d = branch3x3dbl_2.apply(branch3x3dbl_1.apply(x));
-            Tensor bd = Tensor.cat(1, branch3x3dbl_3a.apply(d), branch3x3dbl_3b.apply(d));
+            Tensor pair = Branches.pair(this, x, branch3x3_1, s, branch3x3_2a, branch3x3_2b); // issue 11 (free): intermediates freed
+            Tensor b3 = pair != null ? pair : Tensor.cat(1, branch3x3_2a.apply(s), branch3x3_2b.apply(s));
+            Tensor d = Branches.chain(this, x, branch3x3dbl_1, branch3x3dbl_2);
+            pair = Branches.pair(this, x, branch3x3dbl_2, d, branch3x3dbl_3a, branch3x3dbl_3b);
+            Tensor bd = pair != null ? pair : Tensor.cat(1, branch3x3dbl_3a.apply(d), branch3x3dbl_3b.apply(d));
             Tensor bp = branch_pool.apply(avgPool3x3(x));
-            return Tensor.cat(1, b1, b3, bd, bp);
+            Tensor cat = Branches.cat(this, x, new Module[]{branch1x1, null, null, branch_pool}, b1, b3, bd, bp);
+            return cat != null ? cat : Tensor.cat(1, b1, b3, bd, bp);
         }
     }
 

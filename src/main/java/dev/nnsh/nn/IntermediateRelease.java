@@ -74,6 +74,9 @@ public final class IntermediateRelease {
         return observer == null || !observer.keepsTensors();
     }
 
+    /** issue 11 (free): whether {@code module} and all its descendants are nnsh's own classes keeping no tensor in a field. */
+    public static boolean isTrusted(Module module) { return trusted(module); }
+
     /** nnsh's own class, keeping no tensor in a field, and so are all its descendants. */
     static boolean trusted(Module module) {
         for (Module m : module.modules()) {

@@ -51,6 +51,8 @@ class FreedIntermediatesTest {
         checkBlock(new Inception3.InceptionA(32, 32), Tensor.randn(2, 32, 40, 40), 7);
         // InceptionB: branch3x3dbl_1's and _2's results, then the two convolution branches (its max pool is under 256 KiB)
         checkBlock(new Inception3.InceptionB(32), Tensor.randn(2, 32, 41, 41), 4);
+        // InceptionE: s, branch3x3dbl_1's result and d once read, the four inner branches once concatenated, then the four branches
+        checkBlock(new Inception3.InceptionE(32), Tensor.randn(2, 32, 16, 16), 11);
         // GoogLeNet: branch2's and branch4's inner results (branch3's, 16 channels, is under 256 KiB), then the four branches
         checkBlock(new GoogLeNet.Inception(32, 64, 48, 64, 16, 32, 32), Tensor.randn(2, 32, 40, 40), 6);
     }
