@@ -83,7 +83,9 @@ public class EfficientNet extends Module {
     }
 
     @Override public Tensor forward(Tensor x) {
-        return classifier.apply(avgpool.apply(features.apply(x)).flatten(1));
+        var release = dev.nnsh.nn.IntermediateRelease.start(this, x); // issue 11 (free): the features' result once pooled
+        Tensor f = release.after(features, x, features.apply(x));
+        return classifier.apply(release.after(avgpool, f, avgpool.apply(f)).flatten(1));
     }
 
     /** Expand 1×1, depthwise k×k, squeeze-excitation (SiLU), project 1×1; stochastic depth on the residual branch. */
@@ -104,6 +106,9 @@ public class EfficientNet extends Module {
         }
 
         @Override public Tensor forward(Tensor x) {
+            Tensor fused = useResConnect && !stochastic_depth.isTraining() // issue 11 (free): stochastic depth is the identity in eval
+                    ? FusedResidual.run(this, block, x, x, null, t -> stochastic_depth.apply(t).add(x)) : null;
+            if (fused != null) return fused;
             Tensor result = block.apply(x);
             return useResConnect ? stochastic_depth.apply(result).add(x) : result;
         }
@@ -129,6 +134,9 @@ public class EfficientNet extends Module {
         }
 
         @Override public Tensor forward(Tensor x) {
+            Tensor fused = useResConnect && !stochastic_depth.isTraining() // issue 11 (free): stochastic depth is the identity in eval
+                    ? FusedResidual.run(this, block, x, x, null, t -> stochastic_depth.apply(t).add(x)) : null;
+            if (fused != null) return fused;
             Tensor result = block.apply(x);
             return useResConnect ? stochastic_depth.apply(result).add(x) : result;
         }

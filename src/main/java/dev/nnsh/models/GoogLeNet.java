@@ -77,16 +77,15 @@ public class GoogLeNet extends Module {
 
     @Override public Tensor forward(Tensor x) {
         if (transformInput) x = ImagenetInputTransform.apply(x);
-        x = maxpool2.apply(conv3.apply(conv2.apply(maxpool1.apply(conv1.apply(x)))));
-        x = maxpool3.apply(inception3b.apply(inception3a.apply(x)));
-        x = inception4a.apply(x);
+        // issue 11 (free): in eval each stage's result is freed once the next has run; pools on oneDNN for channels-last inputs; (in training the aux heads read some too)
+        var r = dev.nnsh.nn.IntermediateRelease.start(this, isTraining() ? null : x);
+        for (Module m : new Module[]{conv1, maxpool1, conv2, conv3, maxpool2, inception3a, inception3b, maxpool3, inception4a}) x = r.after(m, x, dev.nnsh.nn.ChannelsLastPool.apply(m, x));
         List<Tensor> aux = new ArrayList<>();
         Tensor a1 = aux1 != null && isTraining() ? aux1.apply(x) : null;
-        x = inception4d.apply(inception4c.apply(inception4b.apply(x)));
+        for (Module m : new Module[]{inception4b, inception4c, inception4d}) x = r.after(m, x, dev.nnsh.nn.ChannelsLastPool.apply(m, x));
         Tensor a2 = aux2 != null && isTraining() ? aux2.apply(x) : null;
-        x = maxpool4.apply(inception4e.apply(x));
-        x = inception5b.apply(inception5a.apply(x));
-        x = fc.apply(dropout.apply(avgpool.apply(x).flatten(1)));
+        for (Module m : new Module[]{inception4e, maxpool4, inception5a, inception5b, avgpool}) x = r.after(m, x, dev.nnsh.nn.ChannelsLastPool.apply(m, x));
+        x = fc.apply(dropout.apply(x.flatten(1)));
         if (a2 != null) aux.add(a2);
         if (a1 != null) aux.add(a1);
         auxOutputs = List.copyOf(aux);
@@ -108,7 +107,9 @@ public class GoogLeNet extends Module {
         }
 
         @Override public Tensor forward(Tensor x) {
-            return Tensor.cat(1, branch1.apply(x), branch2.apply(x), branch3.apply(x), branch4.apply(x));
+            Tensor b1 = branch1.apply(x), b2 = branch2.apply(x), b3 = branch3.apply(x), b4 = branch4.apply(x);
+            Tensor cat = Branches.cat(this, x, new Module[]{branch1, branch2, branch3, branch4}, b1, b2, b3, b4); // issue 11 (free)
+            return cat != null ? cat : Tensor.cat(1, b1, b2, b3, b4);
         }
     }
 

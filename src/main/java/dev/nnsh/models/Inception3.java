@@ -75,13 +75,15 @@ public class Inception3 extends Module {
 
     @Override public Tensor forward(Tensor x) {
         if (transformInput) x = ImagenetInputTransform.apply(x);
-        x = maxpool1.apply(Conv2d_2b_3x3.apply(Conv2d_2a_3x3.apply(Conv2d_1a_3x3.apply(x))));
-        x = maxpool2.apply(Conv2d_4a_3x3.apply(Conv2d_3b_1x1.apply(x)));
-        x = Mixed_6a.apply(Mixed_5d.apply(Mixed_5c.apply(Mixed_5b.apply(x))));
-        x = Mixed_6e.apply(Mixed_6d.apply(Mixed_6c.apply(Mixed_6b.apply(x))));
+        // issue 11 (free): in eval each stage's result is freed once the next has run; pools on oneDNN for channels-last inputs; (in training the aux head reads one too)
+        var r = dev.nnsh.nn.IntermediateRelease.start(this, isTraining() ? null : x);
+        for (Module m : new Module[]{Conv2d_1a_3x3, Conv2d_2a_3x3, Conv2d_2b_3x3, maxpool1, Conv2d_3b_1x1, Conv2d_4a_3x3, maxpool2,
+                Mixed_5b, Mixed_5c, Mixed_5d, Mixed_6a, Mixed_6b, Mixed_6c, Mixed_6d, Mixed_6e}) {
+            x = r.after(m, x, dev.nnsh.nn.ChannelsLastPool.apply(m, x));
+        }
         auxOutput = AuxLogits != null && isTraining() ? AuxLogits.apply(x) : null;
-        x = Mixed_7c.apply(Mixed_7b.apply(Mixed_7a.apply(x)));
-        x = dropout.apply(avgpool.apply(x));
+        for (Module m : new Module[]{Mixed_7a, Mixed_7b, Mixed_7c, avgpool}) x = r.after(m, x, dev.nnsh.nn.ChannelsLastPool.apply(m, x));
+        x = dropout.apply(x);
         return fc.apply(x.flatten(1));
     }
 
@@ -109,10 +111,11 @@ public class Inception3 extends Module {
 
         @Override public Tensor forward(Tensor x) {
             Tensor b1 = branch1x1.apply(x);
-            Tensor b5 = branch5x5_2.apply(branch5x5_1.apply(x));
-            Tensor b3 = branch3x3dbl_3.apply(branch3x3dbl_2.apply(branch3x3dbl_1.apply(x)));
+            Tensor b5 = Branches.chain(this, x, branch5x5_1, branch5x5_2); // issue 11 (free): intermediates freed
+            Tensor b3 = Branches.chain(this, x, branch3x3dbl_1, branch3x3dbl_2, branch3x3dbl_3);
             Tensor bp = branch_pool.apply(avgPool3x3(x));
-            return Tensor.cat(1, b1, b5, b3, bp);
+            Tensor cat = Branches.cat(this, x, new Module[]{branch1x1, branch5x5_2, branch3x3dbl_3, branch_pool}, b1, b5, b3, bp);
+            return cat != null ? cat : Tensor.cat(1, b1, b5, b3, bp);
         }
     }
 
@@ -132,8 +135,10 @@ public class Inception3 extends Module {
 
         @Override public Tensor forward(Tensor x) {
             Tensor b3 = branch3x3.apply(x);
-            Tensor bd = branch3x3dbl_3.apply(branch3x3dbl_2.apply(branch3x3dbl_1.apply(x)));
-            return Tensor.cat(1, b3, bd, F.maxPool2d(x, 3, 2, 0));
+            Tensor bd = Branches.chain(this, x, branch3x3dbl_1, branch3x3dbl_2, branch3x3dbl_3); // issue 11 (free): intermediates freed
+            Tensor bp = F.maxPool2d(x, 3, 2, 0);
+            Tensor cat = Branches.cat(this, x, new Module[]{branch3x3, branch3x3dbl_3, null}, b3, bd, bp);
+            return cat != null ? cat : Tensor.cat(1, b3, bd, bp);
         }
     }
 
@@ -165,10 +170,11 @@ public class Inception3 extends Module {
 
         @Override public Tensor forward(Tensor x) {
             Tensor b1 = branch1x1.apply(x);
-            Tensor b7 = branch7x7_3.apply(branch7x7_2.apply(branch7x7_1.apply(x)));
-            Tensor bd = branch7x7dbl_5.apply(branch7x7dbl_4.apply(branch7x7dbl_3.apply(branch7x7dbl_2.apply(branch7x7dbl_1.apply(x)))));
+            Tensor b7 = Branches.chain(this, x, branch7x7_1, branch7x7_2, branch7x7_3); // issue 11 (free): intermediates freed
+            Tensor bd = Branches.chain(this, x, branch7x7dbl_1, branch7x7dbl_2, branch7x7dbl_3, branch7x7dbl_4, branch7x7dbl_5);
             Tensor bp = branch_pool.apply(avgPool3x3(x));
-            return Tensor.cat(1, b1, b7, bd, bp);
+            Tensor cat = Branches.cat(this, x, new Module[]{branch1x1, branch7x7_3, branch7x7dbl_5, branch_pool}, b1, b7, bd, bp);
+            return cat != null ? cat : Tensor.cat(1, b1, b7, bd, bp);
         }
     }
 
@@ -191,9 +197,11 @@ public class Inception3 extends Module {
         }
 
         @Override public Tensor forward(Tensor x) {
-            Tensor b3 = branch3x3_2.apply(branch3x3_1.apply(x));
-            Tensor b7 = branch7x7x3_4.apply(branch7x7x3_3.apply(branch7x7x3_2.apply(branch7x7x3_1.apply(x))));
-            return Tensor.cat(1, b3, b7, F.maxPool2d(x, 3, 2, 0));
+            Tensor b3 = Branches.chain(this, x, branch3x3_1, branch3x3_2); // issue 11 (free): intermediates freed
+            Tensor b7 = Branches.chain(this, x, branch7x7x3_1, branch7x7x3_2, branch7x7x3_3, branch7x7x3_4);
+            Tensor bp = F.maxPool2d(x, 3, 2, 0);
+            Tensor cat = Branches.cat(this, x, new Module[]{branch3x3_2, branch7x7x3_4, null}, b3, b7, bp);
+            return cat != null ? cat : Tensor.cat(1, b3, b7, bp);
         }
     }
 
@@ -224,11 +232,14 @@ public class Inception3 extends Module {
         @Override public Tensor forward(Tensor x) {
             Tensor b1 = branch1x1.apply(x);
             Tensor s = branch3x3_1.apply(x);
-            Tensor b3 = Tensor.cat(1, branch3x3_2a.apply(s), branch3x3_2b.apply(s));
-            Tensor d = branch3x3dbl_2.apply(branch3x3dbl_1.apply(x));
-            Tensor bd = Tensor.cat(1, branch3x3dbl_3a.apply(d), branch3x3dbl_3b.apply(d));
+            Tensor pair = Branches.pair(this, x, branch3x3_1, s, branch3x3_2a, branch3x3_2b); // issue 11 (free): intermediates freed
+            Tensor b3 = pair != null ? pair : Tensor.cat(1, branch3x3_2a.apply(s), branch3x3_2b.apply(s));
+            Tensor d = Branches.chain(this, x, branch3x3dbl_1, branch3x3dbl_2);
+            pair = Branches.pair(this, x, branch3x3dbl_2, d, branch3x3dbl_3a, branch3x3dbl_3b);
+            Tensor bd = pair != null ? pair : Tensor.cat(1, branch3x3dbl_3a.apply(d), branch3x3dbl_3b.apply(d));
             Tensor bp = branch_pool.apply(avgPool3x3(x));
-            return Tensor.cat(1, b1, b3, bd, bp);
+            Tensor cat = Branches.cat(this, x, new Module[]{branch1x1, null, null, branch_pool}, b1, b3, bd, bp);
+            return cat != null ? cat : Tensor.cat(1, b1, b3, bd, bp);
         }
     }
 

@@ -45,8 +45,9 @@ public class MNASNet extends Module {
     }
 
     @Override public Tensor forward(Tensor x) {
-        x = layers.apply(x);
-        return classifier.apply(x.flatten(2).mean(2));
+        var release = dev.nnsh.nn.IntermediateRelease.start(this, x); // issue 11 (free): the layers' result once averaged
+        Tensor f = release.after(layers, x, layers.apply(x));
+        return classifier.apply(release.afterTensorOp("mean", f, f.flatten(2).mean(2)));
     }
 
     /** Expand 1×1, depthwise k×k, project 1×1, each with BatchNorm; residual when shapes allow. */
@@ -64,6 +65,8 @@ public class MNASNet extends Module {
         }
 
         @Override public Tensor forward(Tensor x) {
+            Tensor fused = applyResidual ? FusedResidual.run(this, layers, x, x, null, t -> t.add(x)) : null; // issue 11 (free)
+            if (fused != null) return fused;
             return applyResidual ? layers.apply(x).add(x) : layers.apply(x);
         }
     }

@@ -55,7 +55,9 @@ public class MobileNetV3 extends Module {
     }
 
     @Override public Tensor forward(Tensor x) {
-        return classifier.apply(avgpool.apply(features.apply(x)).flatten(1));
+        var release = dev.nnsh.nn.IntermediateRelease.start(this, x); // issue 11 (free): the features' result once pooled
+        Tensor f = release.after(features, x, features.apply(x));
+        return classifier.apply(release.after(avgpool, f, avgpool.apply(f)).flatten(1));
     }
 
     /** Expand (unless expanded = input), depthwise k×k, optional squeeze-excitation (hard sigmoid), linear project. */
@@ -76,6 +78,8 @@ public class MobileNetV3 extends Module {
         }
 
         @Override public Tensor forward(Tensor x) {
+            Tensor fused = useResConnect ? FusedResidual.run(this, block, x, x, null, t -> t.add(x)) : null; // issue 11 (free)
+            if (fused != null) return fused;
             Tensor result = block.apply(x);
             return useResConnect ? result.add(x) : result;
         }

@@ -74,7 +74,10 @@ public class RegNet extends Module {
     }
 
     @Override public Tensor forward(Tensor x) {
-        x = avgpool.apply(trunk_output.apply(stem.apply(x)));
+        var release = dev.nnsh.nn.IntermediateRelease.start(this, x); // issue 11 (free): the stem's and the trunk's results once consumed
+        Tensor s = release.after(stem, x, stem.apply(x));
+        Tensor t = release.after(trunk_output, s, trunk_output.apply(s));
+        x = release.after(avgpool, t, avgpool.apply(t));
         return fc.apply(x.flatten(1));
     }
 
@@ -117,8 +120,24 @@ public class RegNet extends Module {
         }
 
         @Override public Tensor forward(Tensor x) {
+            Tensor fused = fusedForward(x); // issue 11 (free)
+            if (fused != null) return fused;
             Tensor sum = proj != null ? proj.apply(x).add(f.apply(x)) : x.add(f.apply(x));
             return activation.apply(sum);
+        }
+
+        /** issue 11 (free): the shortcut, then f with the sum and the ReLU as post-ops of its last convolution; null where not fused. */
+        private Tensor fusedForward(Tensor x) {
+            if (!dev.nnsh.nn.ConvFusion.active(x)) return null;
+            java.util.List<Module> c = f.children().get(f.children().size() - 1).children();
+            if (c.size() != 2 || !dev.nnsh.nn.ConvFusion.fusable(c.get(0), c.get(1), activation)
+                    || proj != null && (proj.children().size() != 2 || !dev.nnsh.nn.ConvFusion.fusable(proj.get(0), proj.get(1), null))) {
+                return null;
+            }
+            Tensor shortcut = proj != null ? proj.apply(x) : x;
+            Tensor y = FusedResidual.run(this, f, x, shortcut, activation, t -> activation.apply(shortcut.add(t)));
+            if (y != null && proj != null) FusedResidual.freeShortcut(this, proj, x, shortcut, c.get(0), y);
+            return y;
         }
     }
 }

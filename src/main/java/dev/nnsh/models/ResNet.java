@@ -82,10 +82,26 @@ public class ResNet extends Module {
     }
 
     @Override public Tensor forward(Tensor x) {
-        x = dev.nnsh.nn.ChannelsLastPool.apply(maxpool, dev.nnsh.nn.ConvFusion.apply(conv1, bn1, relu, x)); // issue 11 (conv): fused in eval, else the calls
-        x = layer4.apply(layer3.apply(layer2.apply(layer1.apply(x))));
-        x = dev.nnsh.nn.ChannelsLastPool.apply(avgpool, x).flatten(1); // issue 11 (conv): oneDNN on channels-last, else the call
+        var release = dev.nnsh.nn.IntermediateRelease.start(this, x); // issue 11 (free): each stage's result once the next has run
+        Tensor stem = release.after(conv1, x, dev.nnsh.nn.ConvFusion.apply(conv1, bn1, relu, x));
+        x = release.after(maxpool, stem, dev.nnsh.nn.ChannelsLastPool.apply(maxpool, stem)); // issue 11 (conv): fused in eval, else the calls
+        x = release.after(layer1, x, layer1.apply(x));
+        x = release.after(layer2, x, layer2.apply(x));
+        x = release.after(layer3, x, layer3.apply(x));
+        x = release.after(layer4, x, layer4.apply(x));
+        x = release.after(avgpool, x, dev.nnsh.nn.ChannelsLastPool.apply(avgpool, x)).flatten(1); // issue 11 (conv): oneDNN on channels-last, else the call
         return fc.apply(x);
+    }
+
+    /**
+     * issue 11 (free): the downsampled shortcut, once the last convolution has added it (a copy of it) into its result;
+     * an identity shortcut is the block's input and is never freed.
+     */
+    static void freeShortcut(Module block, Sequential downsample, Tensor x, Tensor identity, Module last, Tensor y) {
+        if (downsample == null) return;
+        var release = dev.nnsh.nn.IntermediateRelease.start(block, x);
+        release.after(downsample, x, identity);
+        release.after(last, identity, y);
     }
 
     /** Two 3×3 convolutions with a skip connection; the ReLU module is applied twice. */
@@ -124,6 +140,7 @@ public class ResNet extends Module {
             release.after(conv1, x, out);
             Tensor identity = downsample == null ? x : downsample.apply(x);
             Tensor y = dev.nnsh.nn.ConvFusion.run(conv2, bn2, relu, out, identity);
+            if (y != null) freeShortcut(this, downsample, x, identity, conv2, y); // issue 11 (free)
             return y != null ? release.after(conv2, out, y) : relu.apply(dev.nnsh.tensor.InPlace.add(bn2.apply(conv2.apply(out)), identity));
         }
     }
@@ -176,6 +193,7 @@ public class ResNet extends Module {
             out = release.after(conv2, out, dev.nnsh.nn.ConvFusion.apply(conv2, bn2, relu, out));
             Tensor identity = downsample == null ? x : downsample.apply(x);
             Tensor y = dev.nnsh.nn.ConvFusion.run(conv3, bn3, relu, out, identity);
+            if (y != null) freeShortcut(this, downsample, x, identity, conv3, y); // issue 11 (free)
             return y != null ? release.after(conv3, out, y) : relu.apply(dev.nnsh.tensor.InPlace.add(bn3.apply(conv3.apply(out)), identity));
         }
     }

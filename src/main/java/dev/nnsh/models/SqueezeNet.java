@@ -40,7 +40,9 @@ public class SqueezeNet extends Module {
     private static MaxPool2d pool() { return new MaxPool2d(3, 2).ceilMode(true); }
 
     @Override public Tensor forward(Tensor x) {
-        return classifier.apply(features.apply(x)).flatten(1);
+        var release = dev.nnsh.nn.IntermediateRelease.start(this, x); // issue 11 (free): the features' result, once the classifier has run
+        Tensor f = release.after(features, x, features.apply(x));
+        return release.after(classifier, f, classifier.apply(f)).flatten(1);
     }
 
     /** Squeeze (1×1) then two parallel expands (1×1 and 3×3) concatenated along channels. */
@@ -79,6 +81,8 @@ public class SqueezeNet extends Module {
             }
             Tensor s = dev.nnsh.nn.ConvFusion.run(squeeze, null, squeeze_activation, x, null);
             if (s == null) return null;
+            var release = dev.nnsh.nn.IntermediateRelease.start(this, x); // issue 11 (free): the squeeze result, once both expands have read it
+            release.after(squeeze, x, s);
             long a = expand1x1.outChannels(), b = expand3x3.outChannels();
             dev.nnsh.nn.ChannelConcat out = new dev.nnsh.nn.ChannelConcat(s, a + b); // both expands keep the spatial size
             if (!dev.nnsh.nn.ConvFusion.runInto(expand1x1, expand1x1_activation, s, out.slice(0, a))) {
@@ -87,7 +91,7 @@ public class SqueezeNet extends Module {
             if (!dev.nnsh.nn.ConvFusion.runInto(expand3x3, expand3x3_activation, s, out.slice(a, a + b))) {
                 out.copy(expand3x3_activation.apply(expand3x3.apply(s)), a);
             }
-            return out.result();
+            return release.after(expand3x3, s, out.result());
         }
     }
 }

@@ -35,7 +35,7 @@ public final class ConvFusion {
     }
 
     /** Whether {@code m} can be the activation of a fused run (null: none). */
-    static boolean isActivation(Module m) { return m == null || m.getClass() == ReLU.class || m.getClass() == ReLU6.class; }
+    static boolean isActivation(Module m) { return m == null || FusableActivation.of(m) != null; } // issue 11 (free): + Hardswish, SiLU
 
     /** Whether conv → bn (→ act) can be fused now, by the modules alone. */
     public static boolean fusable(Module conv, Module bn, Module act) {
@@ -134,7 +134,7 @@ public final class ConvFusion {
     }
 
     private static DnnlPostOps postOps(Module act) {
-        return act == null ? DnnlPostOps.NONE : act.getClass() == ReLU.class ? DnnlPostOps.RELU : DnnlPostOps.RELU6;
+        return act == null ? DnnlPostOps.NONE : FusableActivation.of(act); // issue 11 (free): + Hardswish, SiLU
     }
 
     /** act(bn(conv(x))) fused where {@link #run} applies, else the three calls as they are (bn, act may be null). */

@@ -46,10 +46,22 @@ public final class IntermediateRelease {
     /** Child {@code child} ran on {@code in} and returned {@code out}; frees {@code in} if it is provably dead. Returns {@code out}. */
     public Tensor after(Module child, Tensor in, Tensor out) {
         if (this == NONE) return out;
-        boolean trusted = trusted(child);
+        return free(trusted(child), child.typeName(), in, out);
+    }
+
+    /**
+     * issue 11 (free): the owner's own tensor operation (flatten, mean, ...: no module, so nothing else can keep its
+     * operand) ran on {@code in} and returned {@code out}; frees {@code in} if it is provably dead. Returns {@code out}.
+     */
+    public Tensor afterTensorOp(String op, Tensor in, Tensor out) {
+        if (this == NONE) return out;
+        return free(true, op, in, out);
+    }
+
+    private Tensor free(boolean trusted, String consumer, Tensor in, Tensor out) {
         if (trusted && in == lastOutput && in != out && in != input && noObserverKeeps()
                 && !NativeBuffers.shareMemory(in, input) && !NativeBuffers.shareMemory(in, out)
-                && NativeBuffers.release(in, owner.typeName() + " once its next child, " + child.typeName()
+                && NativeBuffers.release(in, owner.typeName() + " once its next step, " + consumer
                         + ", had consumed it (a Sequential's intermediates are freed as soon as they are provably dead)")) {
             released.incrementAndGet();
         }
@@ -61,6 +73,9 @@ public final class IntermediateRelease {
         CallObserver observer = Module.currentObserver();
         return observer == null || !observer.keepsTensors();
     }
+
+    /** issue 11 (free): whether {@code module} and all its descendants are nnsh's own classes keeping no tensor in a field. */
+    public static boolean isTrusted(Module module) { return trusted(module); }
 
     /** nnsh's own class, keeping no tensor in a field, and so are all its descendants. */
     static boolean trusted(Module module) {

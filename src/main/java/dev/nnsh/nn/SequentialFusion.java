@@ -57,5 +57,5 @@ final class SequentialFusion {
         return x;
     }
 
-    private static boolean isActivation(Module m) { return m.getClass() == ReLU.class || m.getClass() == ReLU6.class; }
+    private static boolean isActivation(Module m) { return FusableActivation.of(m) != null; } // issue 11 (free): + Hardswish, SiLU
 }

@@ -35,7 +35,10 @@ public class SqueezeExcitation extends Module {
     }
 
     @Override public Tensor forward(Tensor x) {
-        Tensor scale = fc2.apply(activation.apply(fc1.apply(avgpool.apply(x))));
-        return scale_activation.apply(scale).mul(x);
+        Tensor pooled = dev.nnsh.nn.ChannelsLastPool.apply(avgpool, x); // issue 11 (free): oneDNN for a channels-last x, else the call
+        Tensor scale = fc2.apply(activation.apply(fc1.apply(pooled)));
+        Tensor s = scale_activation.apply(scale);
+        Tensor scaled = dev.nnsh.nn.ChannelScale.mul(x, s); // issue 11 (free): into a pooled channels-last buffer, else ND4J's broadcast
+        return scaled != null ? scaled : s.mul(x);
     }
 }

@@ -65,6 +65,8 @@ final class DnnlConvPrimitive {
                 if (sum) Dnnl.check(dnnl_post_ops_append_sum(ops, 1f), "post_ops_append_sum");
                 if (act == DnnlPostOps.RELU) Dnnl.check(dnnl_post_ops_append_eltwise(ops, 1f, dnnl_eltwise_relu, 0f, 0f), "post_ops_append_eltwise");
                 if (act == DnnlPostOps.RELU6) Dnnl.check(dnnl_post_ops_append_eltwise(ops, 1f, dnnl_eltwise_clip, 0f, 6f), "post_ops_append_eltwise");
+                if (act == DnnlPostOps.HARDSWISH) Dnnl.check(dnnl_post_ops_append_eltwise(ops, 1f, dnnl_eltwise_hardswish, 0f, 0f), "post_ops_append_eltwise"); // issue 11 (free)
+                if (act == DnnlPostOps.SILU) Dnnl.check(dnnl_post_ops_append_eltwise(ops, 1f, dnnl_eltwise_swish, 1f, 0f), "post_ops_append_eltwise"); // issue 11 (free)
                 Dnnl.check(dnnl_primitive_attr_set_post_ops(attr, ops), "primitive_attr_set_post_ops");
             }
             Dnnl.check(dnnl_primitive_desc_create(out, new const_dnnl_op_desc_t(desc), attr, Dnnl.engine(), null), "primitive_desc_create");

@@ -1,0 +1,27 @@
+package dev.nnsh.nn;
+
+import dev.nnsh.ops.fast.DnnlPostOps;
+
+/**
+ * Which activation modules a fused convolution can apply as its oneDNN post-op: exactly ReLU,
+ * ReLU6, Hardswish and SiLU (a subclass may override forward, so it is never fused).
+ * {@code -Dnnsh.fuse.swish=off} or {@link #setSwishFused} leaves Hardswish and SiLU to run as their own modules.
+ */
+public final class FusableActivation {
+    private FusableActivation() {}
+
+    private static volatile boolean swish = !"off".equals(System.getProperty("nnsh.fuse.swish"));
+
+    /** The post-op for {@code m}, or null when m is not an activation a convolution can fuse. */
+    static DnnlPostOps of(Module m) {
+        Class<?> c = m.getClass();
+        if (c == ReLU.class) return DnnlPostOps.RELU;
+        if (c == ReLU6.class) return DnnlPostOps.RELU6;
+        if (c == Hardswish.class) return swish ? DnnlPostOps.HARDSWISH : null;
+        if (c == SiLU.class) return swish ? DnnlPostOps.SILU : null;
+        return null;
+    }
+
+    /** Turns the Hardswish and SiLU post-ops on or off at run time (for before/after comparisons in one JVM). */
+    public static void setSwishFused(boolean on) { swish = on; }
+}
