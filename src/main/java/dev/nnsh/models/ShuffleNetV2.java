@@ -5,6 +5,7 @@ import java.util.List;
 import dev.nnsh.nn.BatchNorm2d;
 import dev.nnsh.nn.ChannelInterleave;
 import dev.nnsh.nn.Conv2d;
+import dev.nnsh.nn.IntermediateRelease;
 import dev.nnsh.nn.Linear;
 import dev.nnsh.nn.MaxPool2d;
 import dev.nnsh.nn.Module;
@@ -45,8 +46,14 @@ public class ShuffleNetV2 extends Module {
     }
 
     @Override public Tensor forward(Tensor x) {
-        x = stage4.apply(stage3.apply(stage2.apply(maxpool.apply(conv1.apply(x)))));
-        return fc.apply(conv5.apply(x).flatten(2).mean(2));
+        IntermediateRelease release = IntermediateRelease.start(this, x); // issue 11: each stage's result, once the next has run
+        Tensor y = release.after(conv1, x, conv1.apply(x));
+        y = release.after(maxpool, y, maxpool.apply(y));
+        y = release.after(stage2, y, stage2.apply(y));
+        y = release.after(stage3, y, stage3.apply(y));
+        y = release.after(stage4, y, stage4.apply(y));
+        y = release.after(conv5, y, conv5.apply(y));
+        return fc.apply(release.afterTensorOp("mean", y, y.flatten(2).mean(2)));
     }
 
     /** Channels regrouped: [N, g, C/g, H, W] transposed to [N, C/g, g, H, W] and flattened back. */
@@ -82,17 +89,21 @@ public class ShuffleNetV2 extends Module {
         }
 
         @Override public Tensor forward(Tensor x) {
+            // issue 11: each branch's result is freed once it has been copied into the shuffled output
+            IntermediateRelease first = IntermediateRelease.start(this, x), second = IntermediateRelease.start(this, x);
             Tensor a, b;
             if (stride == 1) {
                 List<Tensor> halves = x.chunk(2, 1);
-                a = halves.get(0);
-                b = branch2.apply(halves.get(1));
+                a = halves.get(0); // a view of x: never freed
+                b = second.after(branch2, halves.get(1), branch2.apply(halves.get(1)));
             } else {
-                a = branch1.apply(x);
-                b = branch2.apply(x);
+                a = first.after(branch1, x, branch1.apply(x));
+                b = second.after(branch2, x, branch2.apply(x));
             }
             Tensor shuffled = ChannelInterleave.catShuffled(a, b); // issue 11: one copy of each part, in eval
-            return shuffled != null ? shuffled : channelShuffle(Tensor.cat(1, a, b), 2);
+            if (shuffled == null) shuffled = channelShuffle(Tensor.cat(1, a, b), 2);
+            first.afterTensorOp("channel_shuffle", a, shuffled);
+            return second.afterTensorOp("channel_shuffle", b, shuffled);
         }
     }
 }

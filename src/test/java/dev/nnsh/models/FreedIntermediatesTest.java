@@ -57,6 +57,13 @@ class FreedIntermediatesTest {
         checkBlock(new GoogLeNet.Inception(32, 64, 48, 64, 16, 32, 32), Tensor.randn(2, 32, 40, 40), 6);
     }
 
+    @Test void shufflenetBlocksFreeTheirBranchesOnceShuffled() {
+        // stride 1: branch2's two inner results (its Sequential), then branch2's result once shuffled
+        checkBlock(new ShuffleNetV2.InvertedResidual(32, 32, 1), Tensor.randn(2, 32, 64, 64), 3);
+        // stride 2: branch1's inner result, branch2's two, then both branches' results once shuffled
+        checkBlock(new ShuffleNetV2.InvertedResidual(16, 32, 2), Tensor.randn(2, 16, 128, 128), 5);
+    }
+
     @Test void squeezeExcitationScalesAChannelsLastInputIntoAPooledBuffer() {
         // the ReLU makes the first convolution a fused one, so its result is channels-last
         Module net = new dev.nnsh.nn.Sequential(new dev.nnsh.nn.Conv2d(8, 32, 3, 1, 1), new dev.nnsh.nn.ReLU(),
