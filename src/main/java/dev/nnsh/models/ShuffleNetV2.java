@@ -93,7 +93,8 @@ public class ShuffleNetV2 extends Module {
             IntermediateRelease first = IntermediateRelease.start(this, x), second = IntermediateRelease.start(this, x);
             Tensor a, b;
             if (stride == 1) {
-                List<Tensor> halves = x.chunk(2, 1);
+                List<Tensor> halves = ChannelInterleave.halves(x); // issue 11: views in eval, read by branch2 and the shuffle
+                if (halves == null) halves = x.chunk(2, 1);
                 a = halves.get(0); // a view of x: never freed
                 b = second.after(branch2, halves.get(1), branch2.apply(halves.get(1)));
             } else {

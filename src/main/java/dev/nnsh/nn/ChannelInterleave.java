@@ -10,7 +10,8 @@ import dev.nnsh.tensor.DType;
 import dev.nnsh.tensor.Tensor;
 
 /**
- * issue 11: ShuffleNetV2's {@code channel_shuffle(torch.cat([a, b], 1), 2)} as one copy of each part.
+ * issue 11: ShuffleNetV2's {@code channel_shuffle(torch.cat([a, b], 1), 2)} as one copy of each part,
+ * and its {@code x.chunk(2, 1)} without a copy.
  * Shuffling two groups puts a's channel k at 2k and b's at 2k + 1, so both parts are written
  * straight into the even and odd channels of one channels-last buffer; the concatenation and the
  * transposed copy of the shuffle are never made. Used only while {@link ConvFusion#active} holds.
@@ -29,6 +30,21 @@ public final class ChannelInterleave {
             return buffer;
         }, a, b);
         return out;
+    }
+
+    /**
+     * {@code x.chunk(2, 1)} as two views of x's memory (chunk copies each part), for a block that
+     * only reads them; null where this path does not apply.
+     */
+    public static java.util.List<Tensor> halves(Tensor x) {
+        if (!ConvFusion.active(x) || x.size(1) % 2 != 0) return null;
+        long half = x.size(1) / 2;
+        INDArray all = x.nd();
+        return java.util.List.of(Tensor.of(channelRange(all, 0, half)), Tensor.of(channelRange(all, half, 2 * half)));
+    }
+
+    private static INDArray channelRange(INDArray a, long from, long to) {
+        return a.get(NDArrayIndex.all(), NDArrayIndex.interval(from, to), NDArrayIndex.all(), NDArrayIndex.all());
     }
 
     /** Channels first, first + 2, … below 2 × count, sharing the buffer. */

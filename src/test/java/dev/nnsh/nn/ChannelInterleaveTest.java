@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ChannelInterleaveTest {
     /** channel_shuffle(cat([a, b], 1), 2) written out: channel 2k is a's k, 2k + 1 is b's k. */
@@ -38,6 +39,20 @@ class ChannelInterleaveTest {
         Tensor out = ChannelInterleave.catShuffled(halves.get(0), halves.get(1));
         assertNotNull(out);
         assertShuffled(halves.get(0), halves.get(1), out);
+    }
+
+    @Test void halvesAreTheChunksOfTheChannelsWithoutACopy() {
+        ChannelConcat buffer = new ChannelConcat(Tensor.rand(2, 1, 3, 3), 6);
+        buffer.copy(Tensor.rand(2, 6, 3, 3), 0);
+        Tensor x = buffer.result();
+        java.util.List<Tensor> views = ChannelInterleave.halves(x), chunks = x.chunk(2, 1);
+        assertNotNull(views);
+        for (int i = 0; i < 2; i++) {
+            assertArrayEquals(new long[]{2, 3, 3, 3}, views.get(i).shape());
+            assertEquals(0.0, views.get(i).sub(chunks.get(i)).abs().max().item(), "half " + i);
+            assertTrue(dev.nnsh.tensor.NativeBuffers.shareMemory(views.get(i), x), "half " + i + " is a view of x");
+        }
+        assertNull(ChannelInterleave.halves(Tensor.rand(1, 3, 2, 2)), "an odd channel count is left to chunk");
     }
 
     @Test void partsOfDifferentShapesAreLeftToTheUsualPath() {
