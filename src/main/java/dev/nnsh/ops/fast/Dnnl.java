@@ -2,7 +2,9 @@ package dev.nnsh.ops.fast;
 
 import org.bytedeco.dnnl.dnnl_engine;
 import org.bytedeco.dnnl.dnnl_memory;
+import org.bytedeco.dnnl.const_dnnl_op_desc_t;
 import org.bytedeco.dnnl.dnnl_memory_desc_t;
+import org.bytedeco.dnnl.dnnl_post_ops;
 import org.bytedeco.dnnl.dnnl_primitive;
 import org.bytedeco.dnnl.dnnl_primitive_attr;
 import org.bytedeco.dnnl.dnnl_primitive_desc;
@@ -103,6 +105,44 @@ public final class Dnnl {
         dnnl_primitive_attr attr = new dnnl_primitive_attr(out.get(0));
         check(dnnl_primitive_attr_set_scratchpad_mode(attr, dnnl_scratchpad_mode_user), "primitive_attr_set_scratchpad_mode");
         return attr;
+    }
+
+    /**
+     * The primitive descriptor for {@code opDesc} (a convolution, matmul or inner product descriptor)
+     * with a user-managed scratchpad and the post-ops: a sum into the destination (when {@code sum}),
+     * then {@code act}.
+     */
+    static dnnl_primitive_desc primitiveDesc(Pointer opDesc, DnnlPostOps act, boolean sum) {
+        PointerPointer<Pointer> out = new PointerPointer<>(1);
+        dnnl_primitive_attr attr = newAttr();
+        dnnl_post_ops ops = null;
+        try {
+            if (sum || act != DnnlPostOps.NONE) {
+                check(dnnl_post_ops_create(out), "post_ops_create");
+                ops = new dnnl_post_ops(out.get(0));
+                if (sum) check(dnnl_post_ops_append_sum(ops, 1f), "post_ops_append_sum");
+                act.appendTo(ops);
+                check(dnnl_primitive_attr_set_post_ops(attr, ops), "primitive_attr_set_post_ops");
+            }
+            check(dnnl_primitive_desc_create(out, new const_dnnl_op_desc_t(opDesc), attr, engine, null), "primitive_desc_create");
+            return new dnnl_primitive_desc(out.get(0));
+        } finally {
+            if (ops != null) dnnl_post_ops_destroy(ops);
+            dnnl_primitive_attr_destroy(attr);
+        }
+    }
+
+    /** Runs a primitive with source, weights, bias (skipped when {@code bias} is null) and destination at these addresses. */
+    static void executeWeighted(dnnl_primitive primitive, dnnl_memory_desc_t scratchpad, dnnl_memory_desc_t src,
+                                dnnl_memory_desc_t weights, dnnl_memory_desc_t bias, dnnl_memory_desc_t dst,
+                                Pointer srcData, Pointer weightData, Pointer biasData, Pointer dstData) {
+        if (bias == null) {
+            execute(primitive, scratchpad, new int[]{DNNL_ARG_SRC, DNNL_ARG_WEIGHTS, DNNL_ARG_DST},
+                    new dnnl_memory_desc_t[]{src, weights, dst}, new Pointer[]{srcData, weightData, dstData});
+        } else {
+            execute(primitive, scratchpad, new int[]{DNNL_ARG_SRC, DNNL_ARG_WEIGHTS, DNNL_ARG_BIAS, DNNL_ARG_DST},
+                    new dnnl_memory_desc_t[]{src, weights, bias, dst}, new Pointer[]{srcData, weightData, biasData, dstData});
+        }
     }
 
     /** The scratchpad a primitive needs (a copy of its descriptor), or null when it needs none. */

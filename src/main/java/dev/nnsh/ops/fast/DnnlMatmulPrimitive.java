@@ -1,14 +1,10 @@
 package dev.nnsh.ops.fast;
 
-import org.bytedeco.dnnl.const_dnnl_op_desc_t;
 import org.bytedeco.dnnl.dnnl_matmul_desc_t;
 import org.bytedeco.dnnl.dnnl_memory_desc_t;
-import org.bytedeco.dnnl.dnnl_post_ops;
 import org.bytedeco.dnnl.dnnl_primitive;
-import org.bytedeco.dnnl.dnnl_primitive_attr;
 import org.bytedeco.dnnl.dnnl_primitive_desc;
 import org.bytedeco.javacpp.Pointer;
-import org.bytedeco.javacpp.PointerPointer;
 
 import static org.bytedeco.dnnl.global.dnnl.*;
 
@@ -35,7 +31,7 @@ final class DnnlMatmulPrimitive {
         dst = Dnnl.stridedF32(new long[]{s.rows(), s.out()}, new long[]{s.out(), 1});
         dnnl_matmul_desc_t desc = new dnnl_matmul_desc_t();
         Dnnl.check(dnnl_matmul_desc_init(desc, src, weights, bias, dst), "matmul_desc_init");
-        dnnl_primitive_desc pd = create(desc, s.act());
+        dnnl_primitive_desc pd = Dnnl.primitiveDesc(desc, s.act(), false);
         try {
             implementation = Dnnl.implementation(pd);
             scratchpad = Dnnl.scratchpad(pd);
@@ -46,34 +42,8 @@ final class DnnlMatmulPrimitive {
         }
     }
 
-    private static dnnl_primitive_desc create(dnnl_matmul_desc_t desc, DnnlPostOps act) {
-        PointerPointer<Pointer> out = new PointerPointer<>(1);
-        dnnl_primitive_attr attr = Dnnl.newAttr();
-        dnnl_post_ops ops = null;
-        try {
-            if (act != DnnlPostOps.NONE) {
-                Dnnl.check(dnnl_post_ops_create(out), "post_ops_create");
-                ops = new dnnl_post_ops(out.get(0));
-                if (act == DnnlPostOps.RELU) Dnnl.check(dnnl_post_ops_append_eltwise(ops, 1f, dnnl_eltwise_relu, 0f, 0f), "post_ops_append_eltwise");
-                if (act == DnnlPostOps.RELU6) Dnnl.check(dnnl_post_ops_append_eltwise(ops, 1f, dnnl_eltwise_clip, 0f, 6f), "post_ops_append_eltwise");
-                Dnnl.check(dnnl_primitive_attr_set_post_ops(attr, ops), "primitive_attr_set_post_ops");
-            }
-            Dnnl.check(dnnl_primitive_desc_create(out, new const_dnnl_op_desc_t(desc), attr, Dnnl.engine(), null), "primitive_desc_create");
-            return new dnnl_primitive_desc(out.get(0));
-        } finally {
-            if (ops != null) dnnl_post_ops_destroy(ops);
-            dnnl_primitive_attr_destroy(attr);
-        }
-    }
-
     /** Runs over the arrays at these native addresses (bias ignored when this primitive has none). */
     void execute(Pointer srcData, Pointer weightData, Pointer biasData, Pointer dstData) {
-        if (bias == null) {
-            Dnnl.execute(primitive, scratchpad, new int[]{DNNL_ARG_SRC, DNNL_ARG_WEIGHTS, DNNL_ARG_DST},
-                    new dnnl_memory_desc_t[]{src, weights, dst}, new Pointer[]{srcData, weightData, dstData});
-        } else {
-            Dnnl.execute(primitive, scratchpad, new int[]{DNNL_ARG_SRC, DNNL_ARG_WEIGHTS, DNNL_ARG_BIAS, DNNL_ARG_DST},
-                    new dnnl_memory_desc_t[]{src, weights, bias, dst}, new Pointer[]{srcData, weightData, biasData, dstData});
-        }
+        Dnnl.executeWeighted(primitive, scratchpad, src, weights, bias, dst, srcData, weightData, biasData, dstData);
     }
 }

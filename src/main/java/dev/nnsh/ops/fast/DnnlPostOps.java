@@ -1,6 +1,10 @@
 package dev.nnsh.ops.fast;
 
-/** The activation a fused convolution applies to its result (after any residual sum). */
+import org.bytedeco.dnnl.dnnl_post_ops;
+
+import static org.bytedeco.dnnl.global.dnnl.*;
+
+/** The activation a fused convolution or matmul applies to its result (after any residual sum). */
 public enum DnnlPostOps {
     NONE,
     RELU,
@@ -9,5 +13,20 @@ public enum DnnlPostOps {
     /** x·min(max(x + 3, 0), 6)/6, nn.Hardswish (issue 11, free) */
     HARDSWISH,
     /** x·σ(x), nn.SiLU (oneDNN's swish with alpha 1) (issue 11, free) */
-    SILU
+    SILU;
+
+    /** Appends this activation to {@code ops} (nothing for NONE). */
+    void appendTo(dnnl_post_ops ops) {
+        switch (this) {
+            case NONE -> { }
+            case RELU -> eltwise(ops, dnnl_eltwise_relu, 0f, 0f);
+            case RELU6 -> eltwise(ops, dnnl_eltwise_clip, 0f, 6f);
+            case HARDSWISH -> eltwise(ops, dnnl_eltwise_hardswish, 0f, 0f);
+            case SILU -> eltwise(ops, dnnl_eltwise_swish, 1f, 0f);
+        }
+    }
+
+    private static void eltwise(dnnl_post_ops ops, int kind, float alpha, float beta) {
+        Dnnl.check(dnnl_post_ops_append_eltwise(ops, 1f, kind, alpha, beta), "post_ops_append_eltwise");
+    }
 }
