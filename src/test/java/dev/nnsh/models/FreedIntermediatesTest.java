@@ -1,18 +1,17 @@
 package dev.nnsh.models;
 
+import static dev.nnsh.testnets.RandomEval.assertClose;
+import static dev.nnsh.testnets.RandomEval.randomize;
+import static dev.nnsh.testnets.RandomEval.unfused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
 import dev.nnsh.nn.IntermediateRelease;
 import dev.nnsh.nn.Module;
-import dev.nnsh.tensor.InPlace;
 import dev.nnsh.tensor.NativeBuffers;
 import dev.nnsh.tensor.Tensor;
 
@@ -68,11 +67,11 @@ class FreedIntermediatesTest {
         // the ReLU makes the first convolution a fused one, so its result is channels-last
         Module net = new dev.nnsh.nn.Sequential(new dev.nnsh.nn.Conv2d(8, 32, 3, 1, 1), new dev.nnsh.nn.ReLU(),
                 new dev.nnsh.models.vision.SqueezeExcitation(32, 8), new dev.nnsh.nn.Conv2d(32, 8, 1));
-        randomize(net, 0.2);
+        randomize(net, 5, 0.2);
         net.eval();
         Tensor x = Tensor.randn(2, 8, 40, 40);
         Tensor want = unfused(() -> net.apply(x));
-        close(want, net.apply(x), "conv → squeeze-excitation → conv");
+        assertClose(want, net.apply(x), 1e-4, "conv → squeeze-excitation → conv");
         long before = IntermediateRelease.releasedCount();
         net.apply(x);
         assertEquals(2, IntermediateRelease.releasedCount() - before, "the first convolution's and the excitation's results freed");
@@ -82,7 +81,7 @@ class FreedIntermediatesTest {
         for (Supplier<Module> make : java.util.List.<Supplier<Module>>of(Models::resnet18, Models::squeezenet1_1, Models::mobilenetV3Small,
                 Models::mnasnet0_5, Models::regnetY400mf, Models::googlenet)) {
             Module net = make.get();
-            randomize(net, 0.05); // larger weights grow the activations layer by layer, and with them the rounding differences
+            randomize(net, 5, 0.05); // larger weights grow the activations layer by layer, and with them the rounding differences
             net.eval();
             Tensor x = Tensor.randn(4, 3, 112, 112);
             Tensor want = unfused(() -> net.apply(x));
@@ -104,7 +103,7 @@ class FreedIntermediatesTest {
     }
 
     private static void checkBlock(Module block, Tensor x, int freedPerPass) {
-        randomize(block, 0.2);
+        randomize(block, 5, 0.2);
         block.eval();
         Tensor input = x.mul(1);
         Tensor want = unfused(() -> block.apply(input));
@@ -113,43 +112,8 @@ class FreedIntermediatesTest {
         Tensor second = block.apply(input);
         assertEquals(freedPerPass, IntermediateRelease.releasedCount() - before, block.typeName() + ": intermediates freed per pass");
         assertEquals(0.0, input.sub(x).abs().max().item(), block.typeName() + ": the input is unchanged");
-        close(want, first, block.typeName());
+        assertClose(want, first, 1e-4, block.typeName());
         assertEquals(0.0, first.sub(second).abs().max().item(), block.typeName() + ": a pass after freed intermediates were reused");
     }
 
-    private static void randomize(Module m, double weightScale) {
-        Tensor.manualSeed(5);
-        Map<String, Tensor> state = new LinkedHashMap<>();
-        for (var e : m.stateDict().entrySet()) {
-            Tensor t = e.getValue();
-            Tensor r;
-            if (!t.dtype().isFloatingPoint()) r = t;
-            else if (e.getKey().endsWith("running_var")) r = Tensor.rand(t.shape()).add(0.5);
-            else if (t.dim() == 1) r = Tensor.randn(t.shape()).mul(0.5).add(e.getKey().endsWith("weight") ? 1 : 0);
-            else r = Tensor.randn(t.shape()).mul(weightScale);
-            state.put(e.getKey(), r);
-        }
-        m.loadStateDict(state);
-    }
-
-    private static Tensor unfused(Supplier<Tensor> pass) {
-        InPlace.setEnabled(false);
-        try {
-            return pass.get();
-        } finally {
-            InPlace.setEnabled(true);
-        }
-    }
-
-    private static void close(Tensor want, Tensor got, String what) {
-        float[] e = want.nd().dup('c').data().asFloat(), a = got.nd().dup('c').data().asFloat();
-        assertEquals(e.length, a.length, what + ": size");
-        double scale = 0;
-        for (float v : e) scale = Math.max(scale, Math.abs(v));
-        for (int i = 0; i < e.length; i++) {
-            if (!(Math.abs(e[i] - a[i]) <= 1e-4 * Math.max(Math.abs(e[i]), 0.1 * scale) + 1e-6)) {
-                fail(what + ": element " + i + " expected " + e[i] + ", got " + a[i]);
-            }
-        }
-    }
 }

@@ -1,12 +1,10 @@
 package dev.nnsh.models;
 
+import static dev.nnsh.testnets.RandomEval.assertClose;
+import static dev.nnsh.testnets.RandomEval.randomize;
+import static dev.nnsh.testnets.RandomEval.unfused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +14,6 @@ import dev.nnsh.nn.IntermediateRelease;
 import dev.nnsh.nn.Module;
 import dev.nnsh.nn.Sequential;
 import dev.nnsh.ops.fast.DnnlConv;
-import dev.nnsh.tensor.InPlace;
 import dev.nnsh.tensor.Tensor;
 
 /**
@@ -24,46 +21,16 @@ import dev.nnsh.tensor.Tensor;
  * the same blocks with every fast path off, on random weights and batch-norm statistics.
  */
 class FusedBlocksTest {
-    private static void randomize(Module m, long seed) {
-        Tensor.manualSeed(seed);
-        Map<String, Tensor> state = new LinkedHashMap<>();
-        for (var e : m.stateDict().entrySet()) {
-            Tensor t = e.getValue();
-            Tensor r;
-            if (!t.dtype().isFloatingPoint()) r = t;
-            else if (e.getKey().endsWith("running_var")) r = Tensor.rand(t.shape()).add(0.5);
-            else if (t.dim() == 1) r = Tensor.randn(t.shape()).mul(0.5).add(e.getKey().endsWith("weight") ? 1 : 0);
-            else r = Tensor.randn(t.shape()).mul(0.2);
-            state.put(e.getKey(), r);
-        }
-        m.loadStateDict(state);
-    }
-
-    private static Tensor unfused(Supplier<Tensor> pass) {
-        InPlace.setEnabled(false);
-        try {
-            return pass.get();
-        } finally {
-            InPlace.setEnabled(true);
-        }
-    }
 
     private static void check(Module block, Tensor x, boolean expectChannelsLast) {
-        randomize(block, 5);
+        randomize(block, 5, 0.2);
         block.eval();
         Tensor input = x.mul(1); // blocks must not write into their input
         Tensor want = unfused(() -> block.apply(input));
         Tensor got = block.apply(input);
         assertEquals(0.0, input.sub(x).abs().max().item(), "the input is unchanged");
         assertEquals(expectChannelsLast, DnnlConv.channelsLast(got.nd()), block.typeName() + " fused");
-        float[] e = want.nd().dup('c').data().asFloat(), a = got.nd().dup('c').data().asFloat();
-        double scale = 0;
-        for (float v : e) scale = Math.max(scale, Math.abs(v));
-        for (int i = 0; i < e.length; i++) {
-            if (!(Math.abs(e[i] - a[i]) <= 1e-5 * Math.max(Math.abs(e[i]), 0.1 * scale) + 1e-6)) {
-                fail(block.typeName() + ": element " + i + " expected " + e[i] + ", got " + a[i]);
-            }
-        }
+        assertClose(want, got, 1e-5, block.typeName());
     }
 
     @Test void resnetBlocksWithIdentityAndDownsampleShortcuts() {
@@ -116,7 +83,7 @@ class FusedBlocksTest {
         check(block, Tensor.randn(2, 16, 6, 6), true);
         Module net = new DenseNet(8, new int[]{2, 2}, 16, 2, 10);
         Tensor x = Tensor.randn(1, 3, 48, 48);
-        randomize(net, 4);
+        randomize(net, 4, 0.2);
         net.eval();
         Tensor want = unfused(() -> net.apply(x));
         Tensor got = net.apply(x);
@@ -150,7 +117,7 @@ class FusedBlocksTest {
             check(s, Tensor.randn(2, 8, size, size), true);
         }
         DenseNet._Transition t = new DenseNet._Transition(64, 32);
-        randomize(t, 3);
+        randomize(t, 3, 0.2);
         t.eval();
         Tensor channelsLast = Tensor.of(Tensor.randn(2, 16, 16, 64).nd().permute(0, 3, 1, 2));
         Tensor direct = DenseBlockFusion.transition(t, channelsLast);
@@ -177,7 +144,7 @@ class FusedBlocksTest {
         check(new MobileNetV2.InvertedResidual(16, 24, 2, 6), Tensor.randn(2, 16, 7, 7), true);
         Module net = Models.resnet18();
         Tensor x = Tensor.randn(1, 3, 64, 64);
-        randomize(net, 3);
+        randomize(net, 3, 0.2);
         net.eval();
         Tensor want = unfused(() -> net.apply(x));
         Tensor got = net.apply(x);

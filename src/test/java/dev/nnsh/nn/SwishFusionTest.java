@@ -1,17 +1,15 @@
 package dev.nnsh.nn;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static dev.nnsh.testnets.RandomEval.assertClose;
+import static dev.nnsh.testnets.RandomEval.randomize;
+import static dev.nnsh.testnets.RandomEval.unfused;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
-import dev.nnsh.tensor.InPlace;
 import dev.nnsh.tensor.Tensor;
 
 /**
@@ -46,7 +44,7 @@ class SwishFusionTest {
     }
 
     private static void check(Module net, Tensor x) {
-        randomize(net);
+        randomize(net, 7, 0.5);
         net.eval();
         Tensor want = unfused(() -> net.apply(x));
         FusableActivation.setSwishFused(false);
@@ -57,43 +55,8 @@ class SwishFusionTest {
             FusableActivation.setSwishFused(true);
         }
         Tensor got = net.apply(x);
-        assertClose(want, got, net + " fused");
-        assertClose(want, separate, net + " with the activation run separately");
+        assertClose(want, got, 1e-5, net + " fused");
+        assertClose(want, separate, 1e-5, net + " with the activation run separately");
     }
 
-    private static void randomize(Module m) {
-        Tensor.manualSeed(7);
-        Map<String, Tensor> state = new LinkedHashMap<>();
-        for (var e : m.stateDict().entrySet()) {
-            Tensor t = e.getValue();
-            Tensor r;
-            if (!t.dtype().isFloatingPoint()) r = t;
-            else if (e.getKey().endsWith("running_var")) r = Tensor.rand(t.shape()).add(0.5);
-            else if (t.dim() == 1) r = Tensor.randn(t.shape()).mul(0.5).add(e.getKey().endsWith("weight") ? 1 : 0);
-            else r = Tensor.randn(t.shape()).mul(0.5);
-            state.put(e.getKey(), r);
-        }
-        m.loadStateDict(state);
-    }
-
-    private static Tensor unfused(Supplier<Tensor> pass) {
-        InPlace.setEnabled(false);
-        try {
-            return pass.get();
-        } finally {
-            InPlace.setEnabled(true);
-        }
-    }
-
-    private static void assertClose(Tensor want, Tensor got, String what) {
-        float[] e = want.nd().dup('c').data().asFloat(), a = got.nd().dup('c').data().asFloat();
-        assertEquals(e.length, a.length, what + ": size");
-        double scale = 0;
-        for (float v : e) scale = Math.max(scale, Math.abs(v));
-        for (int i = 0; i < e.length; i++) {
-            if (!(Math.abs(e[i] - a[i]) <= 1e-5 * Math.max(Math.abs(e[i]), 0.1 * scale) + 1e-6)) {
-                fail(what + ": element " + i + " expected " + e[i] + ", got " + a[i]);
-            }
-        }
-    }
 }
