@@ -262,7 +262,7 @@ public final class F {
     public static Tensor adaptiveMaxPool2d(Tensor x, int size) { return adaptiveMaxPool2d(x, size, size); }
 
     public static Tensor adaptiveMaxPool2d(Tensor x, int outH, int outW) {
-        return dev.nnsh.ops.AdaptiveMaxPool.adaptiveMaxPool2d(x, outH, outW);
+        return dev.nnsh.ops.ResampleOps.adaptiveMaxPool2d("adaptive_max_pool2d()", x, outH, outW);
     }
 
     /** int64 [.., numClasses]; numClasses −1 takes max + 1 (real tensors only). */

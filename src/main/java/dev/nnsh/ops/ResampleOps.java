@@ -123,12 +123,16 @@ public final class ResampleOps {
         return x.derive(out, x.dtype(), a -> Pool3dKernel.adaptiveAvgPool3d(a, outputSize));
     }
 
-    /** Adaptive max pooling of x [N, C, H, W] to [N, C, outH, outW], the same windows as the average's. */
+    /** Adaptive max pooling of x [N, C, H, W] or [C, H, W] to outH × outW, the same windows as the average's. */
     public static Tensor adaptiveMaxPool2d(String who, Tensor x, int outH, int outW) {
-        if (x.dim() != 4) throw new ShapeException(who + ": expected 4D input [N, C, H, W], got shape " + Shapes.format(x.shape()));
+        if (x.dim() == 3) return adaptiveMaxPool2d(who, x.unsqueeze(0), outH, outW).squeeze(0);
+        if (x.dim() != 4) {
+            throw new ShapeException(who + ": expected 3D or 4D input ([C, H, W] or [N, C, H, W]), got shape " + Shapes.format(x.shape()));
+        }
         Args.positive(who, "output_size", outH);
         Args.positive(who, "output_size", outW);
         long n = x.size(0), c = x.size(1), h = x.size(2), w = x.size(3);
+        if (h == 0 || w == 0) throw new ShapeException(who + ": input has an empty spatial dim: " + Shapes.format(x.shape()));
         long[] out = {n, c, outH, outW};
         return x.derive(out, x.dtype(), a -> Pool3dKernel.adaptiveMaxPool3d(a.reshape('c', n, c, 1, h, w), new int[]{1, outH, outW}));
     }

@@ -88,6 +88,11 @@ class ZooExtraLayersTest {
             }
         }
         Reference.assertClose(expected, out);
+        Tensor unbatched = new AdaptiveMaxPool2d(2, 3).apply(Tensor.of(v.clone(), 1, 5, 7));
+        assertArrayEquals(new long[]{1, 2, 3}, unbatched.shape());
+        Reference.assertClose(expected, unbatched);
+        Tensor functional = F.adaptiveMaxPool2d(Tensor.of(v.clone(), 1, 5, 7), 2, 3);
+        Reference.assertClose(expected, functional);
         assertEquals("AdaptiveMaxPool2d(output_size=2)", new AdaptiveMaxPool2d(2).toString());
         assertArrayEquals(new long[]{2, 3, 1, 1}, new AdaptiveMaxPool2d(1).apply(Tensor.shapeOnly(2, 3, 9, 9)).shape());
     }
