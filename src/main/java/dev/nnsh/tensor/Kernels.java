@@ -22,10 +22,7 @@ final class Kernels {
     static Tensor result(long[] shape, DType type, boolean shapeOnly, Supplier<INDArray> compute) {
         if (shapeOnly) return Tensor.shapeOnly(type, shape);
         MemoryGuard.checkAllocation(type, shape);
-        INDArray out = compute.get();
-        if (!Arrays.equals(out.shape(), shape)) out = out.reshape('c', shape);
-        if (out.dataType() != type.nd4j()) out = out.castTo(type.nd4j());
-        return Tensor.of(out);
+        return Tensor.computed(shape, type, compute.get());
     }
 
     /** The array cast to a type and broadcast (a copy) to a target shape with PyTorch's rules. */

@@ -184,10 +184,14 @@ public final class Tensor {
     public Tensor derive(long[] resultShape, DType resultType, Function<INDArray, INDArray> compute) {
         if (isShapeOnly()) return new Tensor(resultShape, resultType, null);
         MemoryGuard.checkAllocation(resultType, resultShape);
-        INDArray out = compute.apply(nd()); // issue 11 (mem): nd() checks it was not freed
+        return computed(resultShape, resultType, compute.apply(nd())); // issue 11 (mem): nd() checks it was not freed
+    }
+
+    /** A kernel's array as a result of the checked shape and type: reshaped and cast where the kernel returned otherwise. */
+    static Tensor computed(long[] resultShape, DType resultType, INDArray out) {
         if (!Arrays.equals(out.shape(), resultShape)) out = out.reshape('c', resultShape);
         if (out.dataType() != resultType.nd4j()) out = out.castTo(resultType.nd4j());
-        return new Tensor(resultShape, resultType, out);
+        return new Tensor(resultShape.clone(), resultType, out);
     }
 
     private Tensor derive(long[] resultShape, Function<INDArray, INDArray> compute) {
@@ -207,10 +211,7 @@ public final class Tensor {
         MemoryGuard.checkAllocation(resultType, resultShape);
         INDArray[] arrays = new INDArray[operands.length];
         for (int i = 0; i < operands.length; i++) arrays[i] = operands[i] == null ? null : operands[i].nd(); // issue 11 (mem)
-        INDArray out = compute.apply(arrays);
-        if (!Arrays.equals(out.shape(), resultShape)) out = out.reshape('c', resultShape);
-        if (out.dataType() != resultType.nd4j()) out = out.castTo(resultType.nd4j());
-        return new Tensor(resultShape.clone(), resultType, out);
+        return computed(resultShape, resultType, compute.apply(arrays));
     }
 
     // ---------------------------------------------------------------- shape operations
