@@ -9,8 +9,8 @@ import dev.nnsh.tensor.Tensor;
 import dev.nnsh.testnets.SeedVGG11;
 
 /**
- * One network's eval forward pass at batch 12: {@code ZooForwardBench NAME [runs=3]} with NAME one
- * of seed, resnet18, resnet50, densenet121, mobilenet_v2, vgg11, alexnet, squeezenet1_1. Prints one
+ * One network's eval forward pass at batch 12: {@code ZooForwardBench NAME [runs=3]} with NAME seed or
+ * any image network of the zoo by its torchvision name ({@code ZooForwardBench --names} lists them). Prints one
  * line {@code RESULT name median_s min_s max_s gflop peak_rss_mib sum} for scripts/bench (GFLOP = 2 ×
  * torchinfo's mult-adds). {@code ZooForwardBench NAME RUNS ab} alternates passes with issue 11's fast
  * paths off and on in the same JVM and prints {@code AB name median_off_s median_on_s}. Not part of the test suite.
@@ -32,8 +32,19 @@ public final class ZooForwardBench {
         };
     }
 
+    /** The zoo's networks that take a 3×224×224 image: all but LeNet-5 (1×32×32) and the video networks (clips). */
+    static java.util.List<String> imageClassifiers() {
+        return Models.names().stream()
+                .filter(n -> !n.equals("lenet5") && !n.startsWith("r3d_") && !n.startsWith("mc3_") && !n.startsWith("r2plus1d_"))
+                .toList();
+    }
+
     public static void main(String[] args) {
         String name = args[0];
+        if (name.equals("--names")) {
+            System.out.println(String.join(" ", imageClassifiers()));
+            return;
+        }
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int channels = name.equals("seed") ? 1 : 3;
         Module net = network(name);
