@@ -9,7 +9,7 @@ import dev.nnsh.tensor.Tensor;
 
 /**
  * Issue 11 (mobile): the fixed cost of one fused convolution call (Conv2d → BatchNorm2d → ReLU on a tiny input, so
- * that the arithmetic is negligible), minimum and median over {@code calls}: {@code CallOverheadBench [calls=2000]}.
+ * that the arithmetic is negligible), minimum and median over {@code calls}: {@code CallOverheadBench [calls=2000] [channels=16] [size=4]}.
  * Not part of the test suite.
  */
 public final class CallOverheadBench {
@@ -17,9 +17,10 @@ public final class CallOverheadBench {
 
     public static void main(String[] args) {
         int calls = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
-        Module net = new Sequential(new Conv2d(16, 16, 1).bias(false), new BatchNorm2d(16), new ReLU(true));
+        int channels = args.length > 1 ? Integer.parseInt(args[1]) : 16, size = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+        Module net = new Sequential(new Conv2d(channels, channels, 1).bias(false), new BatchNorm2d(channels), new ReLU(true));
         net.eval();
-        Tensor x = Tensor.randn(1, 16, 4, 4);
+        Tensor x = Tensor.randn(1, channels, size, size);
         Tensor first = net.apply(x);
         for (int i = 0; i < 500; i++) net.apply(first);
         double[] t = new double[calls];
@@ -29,7 +30,7 @@ public final class CallOverheadBench {
             t[i] = (System.nanoTime() - t0) / 1e3;
         }
         java.util.Arrays.sort(t);
-        System.out.printf("CALL fused conv: min %.1f us, p25 %.1f us, median %.1f us | load %s%n", t[0], t[calls / 4], t[calls / 2],
+        System.out.printf("CALL fused conv " + channels + "x" + size + "x" + size + ": min %.1f us, p25 %.1f us, median %.1f us | load %s%n", t[0], t[calls / 4], t[calls / 2],
                 MobileAbBench.loadavg());
     }
 }
