@@ -47,7 +47,8 @@ public class MNASNet extends Module {
     @Override public Tensor forward(Tensor x) {
         var release = dev.nnsh.nn.IntermediateRelease.start(this, x); // issue 11 (free): the layers' result once averaged
         Tensor f = release.after(layers, x, layers.apply(x));
-        return classifier.apply(release.afterTensorOp("mean", f, f.flatten(2).mean(2)));
+        return classifier.apply(release.afterTensorOp("mean", f, dev.nnsh.nn.ConvFusion.active(f) // issue 11 (mobile): one oneDNN average pool on channels-last
+                ? dev.nnsh.nn.ChannelsLastPool.adaptiveAvgPool2d(f, 1).flatten(1) : f.flatten(2).mean(2)));
     }
 
     /** Expand 1×1, depthwise k×k, project 1×1, each with BatchNorm; residual when shapes allow. */

@@ -57,7 +57,7 @@ public class MobileNetV3 extends Module {
     @Override public Tensor forward(Tensor x) {
         var release = dev.nnsh.nn.IntermediateRelease.start(this, x); // issue 11 (free): the features' result once pooled
         Tensor f = release.after(features, x, features.apply(x));
-        return classifier.apply(release.after(avgpool, f, avgpool.apply(f)).flatten(1));
+        return classifier.apply(release.after(avgpool, f, dev.nnsh.nn.ChannelsLastPool.apply(avgpool, f)) /* issue 11 (mobile): oneDNN on channels-last */.flatten(1));
     }
 
     /** Expand (unless expanded = input), depthwise k×k, optional squeeze-excitation (hard sigmoid), linear project. */

@@ -77,7 +77,7 @@ public class RegNet extends Module {
         var release = dev.nnsh.nn.IntermediateRelease.start(this, x); // issue 11 (free): the stem's and the trunk's results once consumed
         Tensor s = release.after(stem, x, stem.apply(x));
         Tensor t = release.after(trunk_output, s, trunk_output.apply(s));
-        x = release.after(avgpool, t, avgpool.apply(t));
+        x = release.after(avgpool, t, dev.nnsh.nn.ChannelsLastPool.apply(avgpool, t)); // issue 11 (mobile): oneDNN on channels-last, else the call
         return fc.apply(x.flatten(1));
     }
 

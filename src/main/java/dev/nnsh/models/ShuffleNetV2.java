@@ -48,12 +48,18 @@ public class ShuffleNetV2 extends Module {
     @Override public Tensor forward(Tensor x) {
         IntermediateRelease release = IntermediateRelease.start(this, x); // issue 11: each stage's result, once the next has run
         Tensor y = release.after(conv1, x, conv1.apply(x));
-        y = release.after(maxpool, y, maxpool.apply(y));
+        y = release.after(maxpool, y, dev.nnsh.nn.ChannelsLastPool.apply(maxpool, y)); // issue 11 (mobile): oneDNN on channels-last, else the call
         y = release.after(stage2, y, stage2.apply(y));
         y = release.after(stage3, y, stage3.apply(y));
         y = release.after(stage4, y, stage4.apply(y));
         y = release.after(conv5, y, conv5.apply(y));
-        return fc.apply(release.afterTensorOp("mean", y, y.flatten(2).mean(2)));
+        Tensor pooled = globalMean(y); // issue 11 (mobile): one oneDNN average pool on channels-last (flatten copied y first)
+        return fc.apply(release.afterTensorOp("mean", y, pooled != null ? pooled : y.flatten(2).mean(2)));
+    }
+
+    /** issue 11 (mobile): y.flatten(2).mean(2) as a global average pool of a channels-last y, or null where that does not apply. */
+    private static Tensor globalMean(Tensor y) {
+        return dev.nnsh.nn.ConvFusion.active(y) ? dev.nnsh.nn.ChannelsLastPool.adaptiveAvgPool2d(y, 1).flatten(1) : null;
     }
 
     /** Channels regrouped: [N, g, C/g, H, W] transposed to [N, C/g, g, H, W] and flattened back. */

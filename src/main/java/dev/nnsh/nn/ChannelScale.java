@@ -28,6 +28,8 @@ public final class ChannelScale {
         long n = x.size(0), c = x.size(1), h = x.size(2), w = x.size(3);
         if (s.size(0) != n || s.size(1) != c || s.size(2) != 1 || s.size(3) != 1 || !DnnlConv.channelsLast(x.nd())) return null;
         return Tensor.derive(x.shape(), DType.FLOAT32, arrays -> {
+            INDArray fast = dev.nnsh.ops.fast.DnnlChannelScale.mul(arrays[0], arrays[1]); // issue 11 (mobile): one oneDNN binary
+            if (fast != null) return fast;
             INDArray xs = arrays[0].permute(0, 2, 3, 1); // [N, H, W, C], dense
             INDArray ss = arrays[1].reshape('c', n, 1, 1, c);
             INDArray out = NativeBuffers.uninitialized(DataType.FLOAT, n, h, w, c);

@@ -4,13 +4,15 @@ import dev.nnsh.ops.fast.DnnlPostOps;
 
 /**
  * Which activation modules a fused convolution can apply as its oneDNN post-op: exactly ReLU,
- * ReLU6, Hardswish and SiLU (a subclass may override forward, so it is never fused).
+ * ReLU6, Hardswish, SiLU, Sigmoid and Hardsigmoid (a subclass may override forward, so it is never fused).
  * {@code -Dnnsh.fuse.swish=off} or {@link #setSwishFused} leaves Hardswish and SiLU to run as their own modules.
  */
 public final class FusableActivation {
     private FusableActivation() {}
 
     private static volatile boolean swish = !"off".equals(System.getProperty("nnsh.fuse.swish"));
+
+    private static volatile boolean sigmoid = !"off".equals(System.getProperty("nnsh.fuse.sigmoid")); // issue 11 (mobile)
 
     /** The post-op for {@code m}, or null when m is not an activation a convolution can fuse. */
     static DnnlPostOps of(Module m) {
@@ -19,9 +21,14 @@ public final class FusableActivation {
         if (c == ReLU6.class) return DnnlPostOps.RELU6;
         if (c == Hardswish.class) return swish ? DnnlPostOps.HARDSWISH : null;
         if (c == SiLU.class) return swish ? DnnlPostOps.SILU : null;
+        if (c == Sigmoid.class) return sigmoid ? DnnlPostOps.SIGMOID : null; // issue 11 (mobile)
+        if (c == Hardsigmoid.class) return sigmoid ? DnnlPostOps.HARDSIGMOID : null; // issue 11 (mobile)
         return null;
     }
 
     /** Turns the Hardswish and SiLU post-ops on or off at run time (for before/after comparisons in one JVM). */
     public static void setSwishFused(boolean on) { swish = on; }
+
+    /** Turns the Sigmoid and Hardsigmoid post-ops on or off at run time ({@code -Dnnsh.fuse.sigmoid=off}: off) (issue 11 (mobile)). */
+    public static void setSigmoidFused(boolean on) { sigmoid = on; }
 }

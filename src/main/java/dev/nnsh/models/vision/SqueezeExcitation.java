@@ -35,6 +35,8 @@ public class SqueezeExcitation extends Module {
     }
 
     @Override public Tensor forward(Tensor x) {
+        Tensor fused = dev.nnsh.nn.SqueezeExciteFusion.run(avgpool, fc1, activation, fc2, scale_activation, x); // issue 11 (mobile)
+        if (fused != null) return fused;
         Tensor pooled = dev.nnsh.nn.ChannelsLastPool.apply(avgpool, x); // issue 11 (free): oneDNN for a channels-last x, else the call
         Tensor scale = fc2.apply(activation.apply(fc1.apply(pooled)));
         Tensor s = scale_activation.apply(scale);

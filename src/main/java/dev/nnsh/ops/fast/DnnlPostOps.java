@@ -13,7 +13,11 @@ public enum DnnlPostOps {
     /** x·min(max(x + 3, 0), 6)/6, nn.Hardswish (issue 11, free) */
     HARDSWISH,
     /** x·σ(x), nn.SiLU (oneDNN's swish with alpha 1) (issue 11, free) */
-    SILU;
+    SILU,
+    /** 1/(1 + e^−x), nn.Sigmoid (a squeeze-excitation's scale) (issue 11 (mobile)) */
+    SIGMOID,
+    /** min(max(x/6 + 1/2, 0), 1), nn.Hardsigmoid (issue 11 (mobile)) */
+    HARDSIGMOID;
 
     /** Appends this activation to {@code ops} (nothing for NONE). */
     void appendTo(dnnl_post_ops ops) {
@@ -23,6 +27,11 @@ public enum DnnlPostOps {
             case RELU6 -> eltwise(ops, dnnl_eltwise_clip, 0f, 6f);
             case HARDSWISH -> eltwise(ops, dnnl_eltwise_hardswish, 0f, 0f);
             case SILU -> eltwise(ops, dnnl_eltwise_swish, 1f, 0f);
+            case SIGMOID -> eltwise(ops, dnnl_eltwise_logistic, 0f, 0f); // issue 11 (mobile)
+            case HARDSIGMOID -> { // issue 11 (mobile): x/6 + 1/2, then clipped to [0, 1]
+                eltwise(ops, dnnl_eltwise_linear, 1f / 6, 0.5f);
+                eltwise(ops, dnnl_eltwise_clip, 0f, 1f);
+            }
         }
     }
 

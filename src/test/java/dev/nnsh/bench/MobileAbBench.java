@@ -1,0 +1,78 @@
+package dev.nnsh.bench;
+
+import java.util.Arrays;
+
+import dev.nnsh.nn.Module;
+import dev.nnsh.tensor.Tensor;
+
+/**
+ * Issue 11 (mobile): one network's eval pass at batch 12 with one of the mobile fast paths off and on alternately in
+ * one JVM: {@code MobileAbBench NAME [runs=6] [switch=se]}, switch {@code se} (squeeze-excitation in four calls and
+ * the sigmoid post-ops), {@code scale} (the oneDNN channel scale), {@code all} (both). Prints median and min per
+ * setting, their on/off ratios, the largest output difference relative to the output's largest magnitude, and
+ * /proc/loadavg. Not part of the test suite.
+ */
+public final class MobileAbBench {
+    private MobileAbBench() {}
+
+    public static void main(String[] args) throws Exception {
+        String name = args[0];
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 6;
+        String toggle = args.length > 2 ? args[2] : "se";
+        Module net = FreePassBench.network(name);
+        net.eval();
+        Tensor.manualSeed(0);
+        Tensor input = Tensor.rand(12, 3, 224, 224);
+        for (boolean on : new boolean[]{false, true}) {
+            set(toggle, on);
+            net.apply(input);
+        }
+        String load0 = loadavg();
+        double[][] t = new double[2][runs];
+        double maxRel = 0;
+        for (int r = 0; r < runs; r++) {
+            Tensor[] out = new Tensor[2];
+            for (int s = 0; s < 2; s++) {
+                boolean on = (r % 2 == 0) == (s == 1); // alternate which setting goes first
+                set(toggle, on);
+                long t0 = System.nanoTime();
+                out[on ? 1 : 0] = net.apply(input);
+                t[on ? 1 : 0][r] = (System.nanoTime() - t0) / 1e9;
+                out[on ? 1 : 0] = Tensor.of(out[on ? 1 : 0].nd().dup());
+            }
+            double scale = out[0].nd().amaxNumber().doubleValue();
+            maxRel = Math.max(maxRel, out[0].nd().sub(out[1].nd()).amaxNumber().doubleValue() / scale);
+        }
+        set(toggle, true);
+        double[] off = t[0].clone(), on = t[1].clone();
+        Arrays.sort(off);
+        Arrays.sort(on);
+        System.out.printf("MOBILE-AB %s %s off median %.4f min %.4f | on median %.4f min %.4f | ratio median %.3f min %.3f"
+                        + " | max_rel_diff %.2g | loadavg %s .. %s%n", name, toggle, off[runs / 2], off[0], on[runs / 2], on[0],
+                on[runs / 2] / off[runs / 2], on[0] / off[0], maxRel, load0, loadavg());
+    }
+
+    static void set(String toggle, boolean on) {
+        switch (toggle) {
+            case "se" -> {
+                dev.nnsh.nn.SqueezeExciteFusion.setEnabled(on);
+                dev.nnsh.nn.FusableActivation.setSigmoidFused(on);
+            }
+            case "scale" -> dev.nnsh.ops.fast.DnnlChannelScale.setEnabled(on);
+            case "all" -> {
+                set("se", on);
+                set("scale", on);
+            }
+            default -> throw new IllegalArgumentException("unknown switch " + toggle);
+        }
+    }
+
+    static String loadavg() {
+        try {
+            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (java.io.IOException e) {
+            return "?";
+        }
+    }
+}
