@@ -14,10 +14,11 @@ import dev.nnsh.tensor.Tensor;
 
 /**
  * Issue 11 (mem): resident memory layer by layer in one network's eval pass at batch 12.
- * {@code LayerMemoryProfile NAME [passes=2]}: after a warm-up pass, {@code passes} passes with an observer
+ * {@code LayerMemoryProfile NAME [passes=2] [blocks]}: after a warm-up pass, {@code passes} passes with an observer
  * (one that fuses as usual and keeps no tensor) that resets the peak (/proc/self/clear_refs 5) before each
  * leaf layer and prints after it: its output MiB, VmRSS after, the peak during it, the pool's free and
- * outstanding MiB and oneDNN's scratchpad, Winograd buffers and reordered weights. Not part of the test suite.
+ * outstanding MiB and oneDNN's scratchpad, Winograd buffers and reordered weights. {@code blocks}: every module
+ * call, blocks too (a fused block shows only as a whole), the first pass included. Not part of the test suite.
  */
 public final class LayerMemoryProfile {
     private LayerMemoryProfile() {}
@@ -25,16 +26,22 @@ public final class LayerMemoryProfile {
     public static void main(String[] args) {
         String name = args[0];
         int passes = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        // "blocks": print every module call (blocks run fused show only as a whole), and profile the first pass too
+        all = args.length > 2 && args[2].equals("blocks");
         System.out.printf("start: rss %d MiB%n", kib("VmRSS") / 1024);
         Module net = ZooForwardBench.network(name);
         net.eval();
         Tensor.manualSeed(0);
         Tensor input = Tensor.rand(12, name.equals("seed") ? 1 : 3, 224, 224);
         System.out.printf("built: rss %d MiB, hwm %d MiB%n", kib("VmRSS") / 1024, kib("VmHWM") / 1024);
-        net.apply(input);
-        System.out.printf("warm-up pass: rss %d MiB, hwm %d MiB; %s%n", kib("VmRSS") / 1024, kib("VmHWM") / 1024, DnnlMemory.describe());
         Map<Module, String> names = new IdentityHashMap<>();
         net.namedModules().forEach((n, m) -> names.put(m, n));
+        if (all) {
+            try (var scope = Module.observe(new Printer(names))) { net.apply(input); }
+        } else {
+            net.apply(input);
+        }
+        System.out.printf("warm-up pass: rss %d MiB, hwm %d MiB; %s%n", kib("VmRSS") / 1024, kib("VmHWM") / 1024, DnnlMemory.describe());
         for (int p = 0; p < passes; p++) {
             long hwmBefore = kib("VmHWM");
             System.out.printf("pass %d%n%-22s %8s %8s %8s %8s %8s %s%n", p + 1, "layer", "out MiB", "rss", "peak", "pool", "out", "oneDNN");
@@ -49,14 +56,15 @@ public final class LayerMemoryProfile {
     }
 
     private static long maxSeen;
+    private static boolean all;
 
     private record Printer(Map<Module, String> names) implements CallObserver {
         @Override public void before(Module module, Tensor[] inputs) {
-            if (module.children().isEmpty()) resetPeak();
+            if (all || module.children().isEmpty()) resetPeak();
         }
 
         @Override public void after(Module module, Tensor[] inputs, Tensor output) {
-            if (!module.children().isEmpty()) return;
+            if (!all && !module.children().isEmpty()) return;
             long peak = kib("VmHWM");
             maxSeen = Math.max(maxSeen, peak);
             var s = NativeBuffers.stats();
