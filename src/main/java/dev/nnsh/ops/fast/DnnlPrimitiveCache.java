@@ -23,12 +23,15 @@ final class DnnlPrimitiveCache {
      * convolution whose inference primitive is F(4×4, 3×3) gets, while {@link DnnlWinograd#weightsPerCall},
      * the primitive that transforms its weights at each call instead (same kernel); F(2×2, 3×3), which
      * oneDNN picks for some batch-1 shapes, has only an inference primitive (its transformed weights are
-     * 16/9 of the plain ones) and is kept (measured: F(4×4) there 1.8× slower, with a 10× scratchpad).
+     * 16/9 of the plain ones) and is kept (measured: F(4×4) there 1.8× slower, with a 10× scratchpad);
+     * so are transformed weights below {@link DnnlWinograd#perCallFrom}.
      */
     static synchronized DnnlConvPrimitive get(DnnlConvShape shape) {
         DnnlConvPrimitive inference = compiled(shape, false);
         if (inference == null || !shape.winograd() || !DnnlWinograd.weightsPerCall()
                 || !inference.implementation.startsWith("jit_wino_4x3")) return inference;
+        long[] w = shape.weightDims(); // [O, I, 3, 3]: Winograd takes one group only
+        if (4L * 36 * w[0] * w[1] < DnnlWinograd.perCallFrom()) return inference; // small: kept transformed
         DnnlConvPrimitive perCall = compiled(shape, true);
         return perCall != null ? perCall : inference;
     }

@@ -132,6 +132,20 @@ final class DnnlWinograd {
     /** For A/B measurements and tests: transformed per call (true) or cached per layer (false); primitives compiled before keep their mode. */
     static void setWeightsPerCall(boolean on) { weightsPerCall = on; }
 
+    /**
+     * issue 11 (mem): the smallest transformed weights (bytes: 36·I·O floats) that are transformed per call;
+     * smaller ones are kept transformed (little memory: the seed's two smallest layers 5.9 MB in all), which
+     * saves their per-run transform, one more parallel region per run for layers of many short runs.
+     * {@code -Dnnsh.winograd.perCallFrom} (0: every layer per call).
+     */
+    static final long PER_CALL_FROM = Long.getLong("nnsh.winograd.perCallFrom", 8L << 20);
+    private static volatile long perCallFrom = PER_CALL_FROM;
+
+    static long perCallFrom() { return perCallFrom; }
+
+    /** For tests and A/B measurements (default {@link #PER_CALL_FROM}). */
+    static void setPerCallFrom(long bytes) { perCallFrom = bytes; }
+
     /** The blocked layout of an [N, C, H, W] activation. */
     static dnnl_memory_desc_t blocked(long[] dims) { return Dnnl.taggedF32(dims, dnnl_nChw16c); }
 
