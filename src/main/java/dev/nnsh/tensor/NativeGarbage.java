@@ -16,12 +16,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * one is at least {@value #TIME_FACTOR} times what that one took (system property
  * {@code nnsh.memory.collectTimeFactor}; the collector's share of the time stays under about 5 %;
  * what it would have brought back is allocated afresh meanwhile, which costs memory, not time).
+ * issue 11 (mem): for a buffer of 32 MiB or more ({@code nnsh.memory.collectAlwaysFrom}, bytes; 0: never)
+ * the time rule is waived: faulting it in afresh costs about a collection, and the second buffer stays resident.
  */
 final class NativeGarbage {
     static final long DEFAULT_EVERY_MIB = 512;
     static final long MIN_POOL_MIB = 64;
     static final long TIME_FACTOR = 20;
     private static final long timeFactor = Long.getLong("nnsh.memory.collectTimeFactor", TIME_FACTOR);
+    // issue 11 (mem): a buffer this large is worth a collection whatever the last one took (faulting it in afresh
+    // costs about as much, and keeping a second one costs its size in RSS for good); 0: always the time rule
+    private static final long alwaysFrom = Long.getLong("nnsh.memory.collectAlwaysFrom", 32L << 20) <= 0 ? Long.MAX_VALUE
+            : Long.getLong("nnsh.memory.collectAlwaysFrom", 32L << 20);
     private static final long EVERY = Long.getLong("nnsh.memory.collectEvery", DEFAULT_EVERY_MIB << 20);
     private static final AtomicLong allocatedSinceCollection = new AtomicLong();
     private static final AtomicLong collections = new AtomicLong();
@@ -47,7 +53,7 @@ final class NativeGarbage {
     /** Whether the pool should ask for a collection before allocating {@code bytes} afresh. */
     static boolean worthCollectingFor(long bytes) {
         return EVERY > 0 && allocatedSinceCollection.get() + bytes >= poolThreshold
-                && System.nanoTime() - lastEnd >= timeFactor * lastNanos;
+                && (bytes >= alwaysFrom || System.nanoTime() - lastEnd >= timeFactor * lastNanos); // issue 11 (mem)
     }
 
     /** After a collection the pool asked for: how many buffers it got back sets the next threshold. */

@@ -110,6 +110,23 @@ class NativeBuffersTest {
         assertTrue(reused, "an unreachable pooled buffer never came back to the pool");
     }
 
+    /**
+     * issue 11 (mem): a dead buffer of 32 MiB or more is worth a collection even right after one (the time
+     * rule alone waits 20× the last collection's length, and meanwhile a second buffer of that size was
+     * allocated and stayed resident: the seed network in script mode, 1,453–1,620 MiB instead of 1,263).
+     */
+    @Test void aLargeDeadBufferComesBackEvenRightAfterACollection() {
+        long[] shape = {1, 81, 1 << 18}; // 81 MiB: a size no other test uses, above the pool's smallest threshold (64 MiB)
+        for (int i = 0; i < 8; i++) NativeGarbage.reclaimed(0, 1); // the threshold at its smallest, whatever ran before
+        Tensor first = pooled(shape);
+        long address = address(first);
+        NativeGarbage.collect(); // a collection just now, while the buffer is still reachable
+        first = null;
+        Tensor next = pooled(shape);
+        assertEquals(address, address(next), "the dead 81 MiB buffer should have come back through a collection");
+        NativeBuffers.release(next, "the test");
+    }
+
     @Test void threadsNeverGetEachOthersLiveBuffers() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {

@@ -155,6 +155,9 @@ public final class Dnnl {
     private static BytePointer scratch;
     private static long scratchBytes;
 
+    /** issue 11 (mem): bytes of the shared scratchpad now allocated. */
+    static synchronized long scratchpadBytes() { return scratch == null ? 0 : scratchBytes; }
+
     /** The shared scratchpad, at least {@code bytes} long and 64-byte aligned; callers hold the class lock. */
     private static Pointer scratchAtLeast(long bytes) {
         if (scratch == null || scratchBytes < bytes) {

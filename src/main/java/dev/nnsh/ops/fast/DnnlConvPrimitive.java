@@ -25,7 +25,10 @@ final class DnnlConvPrimitive {
     private final dnnl_primitive primitive;
     private final DnnlWinograd.Boundary blocked; // issue 11 (wino): null for direct; the reorders around Winograd's nChw16c
 
-    DnnlConvPrimitive(DnnlConvShape s) {
+    DnnlConvPrimitive(DnnlConvShape s) { this(s, false); }
+
+    /** {@code weightsPerCall}: a Winograd primitive made for forward_training, transforming blocked weights at each call (issue 11 (mem)). */
+    DnnlConvPrimitive(DnnlConvShape s, boolean weightsPerCall) { // issue 11 (mem)
         dnnl_memory_desc_t plainSrc = Dnnl.stridedF32(s.srcDims(), s.srcStrides()), plainDst = Dnnl.stridedF32(s.dstDims(), s.dstStrides());
         src = s.winograd() ? DnnlWinograd.blocked(s.srcDims()) : plainSrc; // issue 11 (wino)
         dst = s.winograd() ? DnnlWinograd.blocked(s.dstDims()) : plainDst; // issue 11 (wino)
@@ -35,7 +38,7 @@ final class DnnlConvPrimitive {
         bias = s.bias() ? Dnnl.taggedF32(new long[]{s.dstDims()[1]}, dnnl_x) : null;
         dnnl_convolution_desc_t desc = new dnnl_convolution_desc_t();
         long[] dilates = {s.dilation()[0] - 1, s.dilation()[1] - 1};
-        Dnnl.check(dnnl_dilated_convolution_forward_desc_init(desc, dnnl_forward_inference,
+        Dnnl.check(dnnl_dilated_convolution_forward_desc_init(desc, s.winograd() && weightsPerCall ? dnnl_forward_training : dnnl_forward_inference, // issue 11 (mem)
                 s.winograd() ? dnnl_convolution_winograd : dnnl_convolution_direct, // issue 11 (wino)
                 src, anyWeights, bias, dst, s.stride(), dilates, s.padBefore(), s.padAfter()), "dilated_convolution_forward_desc_init");
         dnnl_primitive_desc pd = Dnnl.primitiveDesc(desc, s.postOps(), s.sum());
@@ -49,6 +52,8 @@ final class DnnlConvPrimitive {
             dnnl_primitive_desc_destroy(pd); // the primitive keeps what it needs
         }
     }
+
+    long scratchpadBytes() { return scratchpad == null ? 0 : org.bytedeco.dnnl.global.dnnl.dnnl_memory_desc_get_size(scratchpad); } // issue 11 (mem)
 
     /** Runs over the arrays at these native addresses (bias ignored when this primitive has none). */
     void execute(Pointer srcData, Pointer weightData, Pointer biasData, Pointer dstData) {

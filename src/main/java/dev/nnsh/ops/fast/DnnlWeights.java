@@ -43,6 +43,24 @@ final class DnnlWeights {
 
     static int cachedWeights() { return CACHE.size(); }
 
+    /** issue 11 (mem): bytes of the reordered copies kept for this weight array. */
+    static long cachedBytes(INDArray weight) {
+        long[] sum = {0};
+        CACHE.forEachValue(weight, layouts -> {
+            synchronized (layouts) { for (Reordered r : layouts) sum[0] += r.data.length() * 4; }
+        });
+        return sum[0];
+    }
+
+    /** issue 11 (mem): bytes of every reordered weight copy now kept. */
+    static long cachedBytes() {
+        long[] sum = {0};
+        CACHE.forEachValue(layouts -> {
+            synchronized (layouts) { for (Reordered r : layouts) sum[0] += r.data.length() * 4; }
+        });
+        return sum[0];
+    }
+
     /** A copy of a plain f32 array in another layout (zero-filled first: blocked layouts pad). */
     static INDArray reorder(INDArray plain, dnnl_memory_desc_t from, dnnl_memory_desc_t to) {
         long bytes = dnnl_memory_desc_get_size(to);

@@ -113,6 +113,39 @@ final class DnnlWinograd {
         return supported;
     }
 
+    /**
+     * issue 11 (mem): how Winograd gets its weights. For inference oneDNN takes them already
+     * transformed (a 6×6 tile per 3×3 filter: 4× the plain weights, kept per layer: the seed network's
+     * 141 MiB, wide_resnet50_2's about 700 MiB), and its reorder into that form is too slow to run per
+     * call (about 0.1 s for a 512→512 layer). By default the primitive is instead made for
+     * forward_training: it takes the weights blocked (OIhw16i16o, the same size as the plain ones,
+     * kept per layer like the direct convolution's) and transforms them itself at each call, with its
+     * vectorised parallel kernel, into its scratchpad's weight part — which the inference primitive
+     * reserves too but leaves unused. Same kernel and arithmetic otherwise.
+     * {@code -Dnnsh.winograd.weights=cached} keeps the transformed weights per layer instead.
+     */
+    static final boolean WEIGHTS_CACHED = "cached".equals(System.getProperty("nnsh.winograd.weights"));
+    private static volatile boolean weightsPerCall = !WEIGHTS_CACHED;
+
+    static boolean weightsPerCall() { return weightsPerCall; }
+
+    /** For A/B measurements and tests: transformed per call (true) or cached per layer (false); primitives compiled before keep their mode. */
+    static void setWeightsPerCall(boolean on) { weightsPerCall = on; }
+
+    /**
+     * issue 11 (mem): the smallest transformed weights (bytes: 36·I·O floats) that are transformed per call;
+     * smaller ones are kept transformed (little memory: the seed's two smallest layers 5.9 MB in all), which
+     * saves their per-run transform, one more parallel region per run for layers of many short runs.
+     * {@code -Dnnsh.winograd.perCallFrom} (0: every layer per call).
+     */
+    static final long PER_CALL_FROM = Long.getLong("nnsh.winograd.perCallFrom", 8L << 20);
+    private static volatile long perCallFrom = PER_CALL_FROM;
+
+    static long perCallFrom() { return perCallFrom; }
+
+    /** For tests and A/B measurements (default {@link #PER_CALL_FROM}). */
+    static void setPerCallFrom(long bytes) { perCallFrom = bytes; }
+
     /** The blocked layout of an [N, C, H, W] activation. */
     static dnnl_memory_desc_t blocked(long[] dims) { return Dnnl.taggedF32(dims, dnnl_nChw16c); }
 
@@ -157,6 +190,11 @@ final class DnnlWinograd {
         }
         long at = (BUFFERS[slot].address() + 63) & ~63L;
         return new Pointer() { { address = at; } };
+    }
+
+    /** issue 11 (mem): bytes of the two shared blocked buffers now allocated. */
+    static long blockedBytes() {
+        synchronized (Dnnl.class) { return (BUFFERS[0] == null ? 0 : BYTES[0]) + (BUFFERS[1] == null ? 0 : BYTES[1]); }
     }
 
     private static final java.util.Map<String, Long> RUNS = new java.util.HashMap<>();

@@ -30,6 +30,18 @@ final class IdentityWeakCache<K, V> {
         return entries.size();
     }
 
+    /** Each value now kept (under this cache's lock). */
+    synchronized void forEachValue(java.util.function.Consumer<V> action) {
+        expunge();
+        entries.values().forEach(action);
+    }
+
+    /** The value kept for this key, if any, given to {@code action} (under this cache's lock). */
+    synchronized void forEachValue(K key, java.util.function.Consumer<V> action) {
+        V value = entries.get(new Key<>(key, null));
+        if (value != null) action.accept(value);
+    }
+
     private void expunge() {
         for (Object gone; (gone = collected.poll()) != null; ) entries.remove(gone);
     }

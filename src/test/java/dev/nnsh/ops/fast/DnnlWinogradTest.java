@@ -96,6 +96,49 @@ class DnnlWinogradTest {
         }
     }
 
+    /**
+     * issue 11 (mem): by default F(4×4, 3×3) transforms its weights at each call from a blocked copy of the
+     * plain size (no padding at channels that are multiples of 16); with the weights kept transformed
+     * (-Dnnsh.winograd.weights=cached) the copy is 36/9 = 4× the plain weights. Same values either way,
+     * over two calls each (the second reuses what the first kept). Below -Dnnsh.winograd.perCallFrom a
+     * layer keeps its transformed weights.
+     */
+    @Test void weightsTransformedPerCallKeepOnlyABlockedCopy() {
+        if (WINO == 0) return; // no Winograd on this CPU: nothing to compare
+        Random r = new Random(29);
+        int n = 12, c = 32, o = 48, h = 9, w = 8;
+        float[] x = random(r, n * c * h * w), wt = scaled(random(r, o * c * 9), 1 / Math.sqrt(9.0 * c)), b = random(r, o);
+        float[] res = random(r, n * o * h * w);
+        INDArray xa = channelsLast(Nd4j.create(x, new long[]{n, c, h, w}, 'c')), ra = Nd4j.create(res, new long[]{n, o, h, w}, 'c');
+        INDArray ba = Nd4j.create(b, new long[]{o}, 'c');
+        double[] expected = loops(x, n, c, h, w, wt, o, b, res, true);
+        long plainBytes = 4L * o * c * 9;
+        try {
+            DnnlWinograd.setPerCallFrom(0); // this layer's transformed weights (221 KB) are below the default
+            for (boolean perCall : new boolean[]{true, false}) {
+                DnnlWinograd.setWeightsPerCall(perCall);
+                INDArray wa = Nd4j.create(wt, new long[]{o, c, 3, 3}, 'c'); // a fresh weight array: nothing cached for it yet
+                for (int call = 1; call <= 2; call++) {
+                    long before = DnnlWinograd.runs("jit_wino_4x3:avx512_core");
+                    assertClose(expected, DnnlConv.conv2d(xa, wa, ba, ONE, PAD, ONE, 1, DnnlPostOps.RELU, ra),
+                            (perCall ? "per call" : "cached") + ", call " + call);
+                    assertEquals(before + 1, DnnlWinograd.runs("jit_wino_4x3:avx512_core"), "ran on F(4x4, 3x3)");
+                    assertEquals(perCall ? plainBytes : 4 * plainBytes, DnnlWeights.cachedBytes(wa),
+                            (perCall ? "per call: the blocked copy" : "cached: the transformed copy") + " after call " + call);
+                }
+            }
+            // with the default threshold a layer this small keeps its transformed weights
+            DnnlWinograd.setWeightsPerCall(true);
+            DnnlWinograd.setPerCallFrom(4 * plainBytes + 1);
+            INDArray small = Nd4j.create(wt, new long[]{o, c, 3, 3}, 'c');
+            assertClose(expected, DnnlConv.conv2d(xa, small, ba, ONE, PAD, ONE, 1, DnnlPostOps.RELU, ra), "below the threshold");
+            assertEquals(4 * plainBytes, DnnlWeights.cachedBytes(small), "below the threshold: kept transformed");
+        } finally {
+            DnnlWinograd.setWeightsPerCall(!DnnlWinograd.WEIGHTS_CACHED);
+            DnnlWinograd.setPerCallFrom(DnnlWinograd.PER_CALL_FROM);
+        }
+    }
+
     @Test void reluAndTheResidualSumArePostOps() {
         Random r = new Random(3);
         int n = 2, c = 32, o = 32, h = 10, w = 8;
