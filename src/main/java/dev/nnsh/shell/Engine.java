@@ -64,7 +64,7 @@ final class Engine implements AutoCloseable {
     List<SnippetEvent> eval(String snippet, int cell) {
         cellNumber = cell;
         evaluating = true;
-        try {
+        try (ImportFilter f = ImportFilter.hide(shell, List.of(snippet), List.of("_" + cell))) { // issue 11 (shell)
             return shell.eval(snippet);
         } catch (IllegalStateException closed) {
             dead = true;
