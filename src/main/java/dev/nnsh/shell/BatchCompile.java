@@ -35,6 +35,11 @@ import jdk.jshell.spi.ExecutionControl;
  */
 final class BatchCompile {
     static final int MAX = maxFromProperty();
+    private static volatile boolean broken; // JShell's internals did not behave as expected: one by one from then on
+    /** Tests and benchmarks switch it off and on in one JVM (A/B); the shell leaves it on. */
+    static volatile boolean active = true;
+    /** How many declarations were compiled in batches so far (tests check that the path ran). */
+    static final java.util.concurrent.atomic.AtomicLong COMPILED_TOGETHER = new java.util.concurrent.atomic.AtomicLong();
 
     // type (qualified, generic, array) then a name, then '=' or ';': worth asking JShell's parser
     private static final Pattern TYPED_DECLARATION = Pattern.compile(
@@ -69,7 +74,7 @@ final class BatchCompile {
 
     /** True when batches can be compiled here: the switch is on and jdk.jshell is opened to nnsh. */
     static boolean enabled() {
-        return MAX >= 2 && JShellInternals.available();
+        return active && MAX >= 2 && !broken && JShellInternals.available();
     }
 
     /**
@@ -110,7 +115,8 @@ final class BatchCompile {
         } catch (IllegalStateException closed) {
             throw closed;
         } catch (Exception e) {
-            throw new IllegalStateException("nnsh: compiling a batch of declarations failed: " + e, e);
+            giveUp("compiling", e);
+            return null;
         } finally {
             try {
                 if (analysis != null) JShellInternals.call(in.resumeIndexing, analysis);
@@ -174,6 +180,7 @@ final class BatchCompile {
         for (int i = units.size() - 1; i >= good; i--) {
             shell.drop((Snippet) JShellInternals.call(in.unitSnippet, units.get(i)));
         }
+        COMPILED_TOGETHER.addAndGet(good);
         return good >= 1 ? batch : null;
     }
 
@@ -215,8 +222,15 @@ final class BatchCompile {
         } catch (IllegalStateException closed) {
             throw closed;
         } catch (Exception e) {
-            throw new IllegalStateException("nnsh: running a batched declaration failed: " + e, e);
+            giveUp("running", e);
+            return List.of();
         }
+    }
+
+    private static void giveUp(String what, Exception e) {
+        broken = true;
+        System.err.println("nnsh: " + what + " declarations together failed (" + e
+                + "); compiling one snippet at a time from now on (-Dnnsh.batch=off avoids the attempt)");
     }
 
     /** True when every declaration of the batch has run. */

@@ -151,6 +151,34 @@ final class Engine implements AutoCloseable {
         return killedByCtrlC;
     }
 
+    // --- issue 11 (shell): consecutive declarations compiled in one javac run (BatchCompile) ---
+    /** Compiles the longest groupable prefix of {@code sources} without running it; null: one by one. */
+    BatchCompile compileBatch(List<String> sources, int cell) {
+        cellNumber = cell;
+        evaluating = true;
+        try {
+            return BatchCompile.compile(shell, sources);
+        } catch (IllegalStateException closed) {
+            dead = true;
+            return null;
+        } finally {
+            evaluating = false;
+        }
+    }
+
+    /** Runs the batch's next declaration; its events as {@link #eval} gives them. */
+    List<SnippetEvent> runBatched(BatchCompile batch) {
+        evaluating = true;
+        try {
+            return batch.runNext();
+        } catch (IllegalStateException closed) {
+            dead = true;
+            return List.of();
+        } finally {
+            evaluating = false;
+        }
+    }
+
     // --- issue 12: the kernel's streams ---
     /** The execution JVM's standard streams, and snippets a front end adds to every engine's startup. */
     /** What cells print and read, options for the execution JVM (separate JVM only), snippets run at start. */
