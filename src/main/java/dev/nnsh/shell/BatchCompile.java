@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jdk.jshell.JShell;
+import jdk.jshell.ImportSnippet;
 import jdk.jshell.JShellException;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
@@ -26,8 +27,9 @@ import jdk.jshell.spi.ExecutionControl;
  * Why: JShell compiles one snippet per javac run, and each run's wrapper imports every earlier
  * declaration, which javac re-reads every run; a 2,000-line paste paid that 2,000 times.
  *
- * Only declarations with a written type (no {@code var}), one variable each, a new name (no
- * redefinition), and no mention of a name a later member of the run declares are grouped: their
+ * Only imports (a new one each, and only before the run's first declaration, which must not see a
+ * later import) and declarations with a written type (no {@code var}), one variable each, a new
+ * name (no redefinition), and no mention of a name a later member of the run declares are grouped: their
  * parsing needs no type analysis, so parsing them ahead of the earlier ones running is safe. A
  * member javac rejects ends the run before it (it and the rest are dropped again, unrun, and then
  * evaluated one by one as before, so its error is the usual one). Off with {@code
@@ -45,6 +47,8 @@ final class BatchCompile {
     private static final Pattern TYPED_DECLARATION = Pattern.compile(
             "\\s*(?:final\\s+)?([\\p{L}_$][\\p{L}\\p{N}_$]*)(?:\\s*\\.\\s*[\\p{L}_$][\\p{L}\\p{N}_$]*)*"
             + "(?:\\s*<[^;=(){}]*>)?(?:\\s*\\[\\s*\\])*\\s+([\\p{L}_$][\\p{L}\\p{N}_$]*)\\s*(?:=|;)");
+    // an import: a run may start with imports (the session's startup imports), before any declaration
+    private static final Pattern IMPORT = Pattern.compile("\\s*import\\s+(?:static\\s+)?[\\p{L}_$][\\p{L}\\p{N}_$.]*(?:\\.\\*)?\\s*;\\s*");
     private static final Pattern IDENTIFIER = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*");
 
     private final JShell shell;
@@ -85,7 +89,13 @@ final class BatchCompile {
         if (!enabled()) return 0;
         int n = 0;
         Set<String> names = new HashSet<>();
+        boolean declarations = false;
         while (from + n < sources.size() && n < MAX) {
+            if (!declarations && IMPORT.matcher(sources.get(from + n)).matches()) {
+                n++;
+                continue;
+            }
+            declarations = true;
             Matcher m = TYPED_DECLARATION.matcher(sources.get(from + n));
             if (!m.lookingAt() || m.group(1).equals("var") || !names.add(m.group(2))) break;
             n++;
@@ -134,8 +144,17 @@ final class BatchCompile {
         shell.types().filter(t -> shell.status(t).isActive()).forEach(t -> taken.add(t.name()));
         Set<String> mentioned = new HashSet<>();
         List<Snippet> snippets = new ArrayList<>();
+        Set<String> imported = new HashSet<>();
+        shell.imports().filter(i -> shell.status(i).isActive()).forEach(i -> imported.add(i.isStatic() + " " + i.fullname()));
         for (String source : sources) {
             List<Snippet> parsed = JShellInternals.snippets(JShellInternals.call(in.sourceToSnippets, eval, source));
+            if (parsed.size() == 1 && parsed.get(0) instanceof ImportSnippet i && mentioned.isEmpty()) {
+                // imports only before the first declaration (a declaration must not see a later import)
+                if (!((java.util.List<?>) JShellInternals.call(in.syntheticDiags, i)).isEmpty()
+                        || !imported.add(i.isStatic() + " " + i.fullname())) break;
+                snippets.add(i);
+                continue;
+            }
             if (parsed.size() != 1 || !(parsed.get(0) instanceof VarSnippet v)) break;
             Snippet.SubKind sub = v.subKind();
             if (sub != Snippet.SubKind.VAR_DECLARATION_WITH_INITIALIZER_SUBKIND && sub != Snippet.SubKind.VAR_DECLARATION_SUBKIND) break;

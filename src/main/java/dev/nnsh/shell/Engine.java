@@ -51,7 +51,9 @@ final class Engine implements AutoCloseable {
             if (!closing && !evaluating) diedBetweenCells.run();
         });
         if (separateJvm) shell.eval(Preload.IGNORE_SIGINT);
-        for (String imp : Preload.IMPORTS) shell.eval(imp);
+        try (CellBatches imports = new CellBatches(this, Preload.IMPORTS)) { // issue 11 (shell): one javac run, not one each
+            for (String imp : Preload.IMPORTS) imports.eval(imp, 0);
+        }
         for (String snippet : io.startup()) shell.eval(snippet);
     }
 

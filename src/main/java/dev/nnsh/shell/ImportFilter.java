@@ -25,7 +25,8 @@ import jdk.jshell.Snippet;
  * among the code's identifiers needs no import. Kept: every import, class, interface and method
  * (few, and reachable in more ways), every variable the code names, every snippet that depends on a
  * name the code names (so redefinitions still update their dependents) and, again, what those name.
- * The table is restored when the eval returns. Code with a Unicode escape hides nothing.
+ * The table is restored when the eval returns. Code with a Unicode escape, or with the word
+ * {@code import} (an import's dependents can be every snippet), hides nothing.
  * Off with {@code -Dnnsh.imports=all}.
  */
 final class ImportFilter implements AutoCloseable {
@@ -90,6 +91,9 @@ final class ImportFilter implements AutoCloseable {
                 if (s.contains("\\u")) return NOTHING;
                 identifiers(s, names, todo);
             }
+            // an import's dependents can be every snippet (a star import: all of them), recompiled with
+            // the imports they need: an eval that may declare one hides nothing
+            if (names.contains("import")) return NOTHING;
             Set<Integer> dependents = new HashSet<>();
             while (!todo.isEmpty()) {
                 Set<Integer> on = dependencies.get(todo.pop());

@@ -90,6 +90,22 @@ class BatchCompileTest {
             "last + f1",
             "/* a comment */ int w1 = 1; int w2 = w1 + 1;",
             "int x1 = 1, x2 = 2;",
+            // imports before declarations go with them; a declaration must not see a later import
+            """
+            import java.time.*;
+            import java.math.BigInteger;
+            import java.util.*;
+            LocalDate d0 = LocalDate.of(2020, 1, 1);
+            BigInteger big = BigInteger.TEN;
+            String when = d0 + " " + big;""",
+            """
+            int before = 1;
+            AtomicInteger ai = new AtomicInteger(3);
+            import java.util.concurrent.atomic.*;""",
+            """
+            import java.util.concurrent.atomic.*;
+            AtomicInteger ai = new AtomicInteger(3);
+            ai.get() + before""",
             "int y1 = 1;\nint y2 = y1 + x2;\ny2");
 
     @Test
