@@ -24,11 +24,19 @@ final class JavacWarmUp {
 
     private JavacWarmUp() {}
 
-    /** Starts the warm-up in the background, unless switched off. */
-    static void start() {
+    /**
+     * Starts the warm-up in the background, unless switched off, once {@code ready} returns (the
+     * session's engine is up: before that, the prompt and the engine's own start come first).
+     */
+    static void start(Runnable ready) {
         int cells = count();
         if (cells <= 0) return;
         Thread t = new Thread(() -> {
+            try {
+                ready.run();
+            } catch (RuntimeException e) {
+                return; // no engine: nothing to warm up for
+            }
             lowerOwnPriority();
             run(cells);
         }, "nnsh-javac-warm-up");

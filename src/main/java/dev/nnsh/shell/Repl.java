@@ -50,7 +50,7 @@ final class Repl {
                     + " and replays the session"));
             session.cellInput(AnswerLine.cellInput(terminal, counter), AnswerLine.engineOptions(terminal)); // issue 13
             session.start(); // after the reader is built: the prompt comes first, the engine meanwhile
-            JavacWarmUp.start(); // issue 11 (shell): javac's code compiled by the JIT before the first cells need it
+            JavacWarmUp.start(() -> {}); // issue 11 (shell): javac's code compiled by the JIT before the first cells need it
             while (true) {
                 String prompt = "In [" + cell + "]: ";
                 reader.setVariable(LineReader.SECONDARY_PROMPT_PATTERN, continuation(prompt));
