@@ -49,7 +49,7 @@ final class ImportFilter implements AutoCloseable {
     }
 
     /** Field handles into JShell's SnippetMaps, or null (package not opened, another JDK). */
-    private record Handles(Field maps, Field table, Field dependencies) {
+    private record Handles(Field maps, Field table, Field dependencies, Field proc) {
         static Handles load() {
             if (!ON || !JShellInternals.available()) return null;
             try {
@@ -60,7 +60,14 @@ final class ImportFilter implements AutoCloseable {
                 maps.setAccessible(true);
                 table.setAccessible(true);
                 dependencies.setAccessible(true);
-                return new Handles(maps, table, dependencies);
+                Field proc = null; // SourceCodeAnalysisImpl's JShell, for completion
+                try {
+                    proc = Class.forName("jdk.jshell.SourceCodeAnalysisImpl").getDeclaredField("proc");
+                    proc.setAccessible(true);
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    proc = null;
+                }
+                return new Handles(maps, table, dependencies, proc);
             } catch (ReflectiveOperationException | RuntimeException e) {
                 return null;
             }
@@ -122,6 +129,24 @@ final class ImportFilter implements AutoCloseable {
             return new ImportFilter(table, hidden, was);
         } catch (ReflectiveOperationException | RuntimeException e) {
             return NOTHING; // the table as it was: every import, as JShell has it
+        }
+    }
+
+    // a member select being completed: `expr.` or `expr.partial` at the end of the code
+    private static final Pattern MEMBER_SELECT = Pattern.compile("(?s).*[\\p{L}\\p{N}_$)\\]]\\s*\\.\\s*[\\p{L}_$]?[\\p{L}\\p{N}_$]*");
+
+    /**
+     * For Tab completion of a member ({@code net.we⇥}): its candidates depend only on what the
+     * expression before the dot names, so the other variables are hidden too. A bare name
+     * ({@code ne⇥}) hides nothing: every variable is a candidate.
+     */
+    static ImportFilter forMemberCompletion(jdk.jshell.SourceCodeAnalysis analysis, String code) {
+        if (HANDLES == null || !active || !MEMBER_SELECT.matcher(code).matches()) return NOTHING;
+        try {
+            if (HANDLES.proc == null) return NOTHING;
+            return hide((JShell) HANDLES.proc.get(analysis), List.of(code), List.of());
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return NOTHING;
         }
     }
 

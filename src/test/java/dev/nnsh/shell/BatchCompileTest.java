@@ -182,6 +182,37 @@ class BatchCompileTest {
     }
 
     @Test
+    void memberCompletionWithHiddenVariablesGivesWhatJShellGives() {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        try (Session s = new Session(false, Launcher.classpath(), new CountingOutputStream(printed), false).start()) {
+            assertTrue(s.run(FILLER + "\nString str = \"x\";\nList<String> names = new ArrayList<>();", Origin.interactive(1)).succeeded());
+            jdk.jshell.SourceCodeAnalysis analysis = s.engine().analysis();
+            for (String code : List.of("str.subs", "names.si", "names.get(f3).", "str.length() + f1 + names.", "Tensor.ze", "f2 + str.ch")) {
+                ImportFilter.active = false;
+                List<String> all = continuations(analysis, code);
+                ImportFilter.active = true;
+                List<String> filtered;
+                try (ImportFilter f = ImportFilter.forMemberCompletion(analysis, code)) {
+                    if (!code.startsWith("Tensor")) assertTrue(f.hiddenCount() >= 16, code + ": hid " + f.hiddenCount());
+                    filtered = continuations(analysis, code);
+                }
+                assertEquals(all, filtered, code);
+                assertTrue(!all.isEmpty(), code);
+            }
+            try (ImportFilter f = ImportFilter.forMemberCompletion(analysis, "f1")) {
+                assertEquals(0, f.hiddenCount()); // a bare name: every variable is a candidate
+            }
+        } finally {
+            ImportFilter.active = true;
+        }
+    }
+
+    private static List<String> continuations(jdk.jshell.SourceCodeAnalysis analysis, String code) {
+        return analysis.completionSuggestions(code, code.length(), new int[1]).stream()
+                .map(jdk.jshell.SourceCodeAnalysis.Suggestion::continuation).sorted().toList();
+    }
+
+    @Test
     void aFailedDeclarationLeavesTheLaterOnesOfItsBatchUndefined() {
         BatchCompile.active = true;
         ImportFilter.active = true;

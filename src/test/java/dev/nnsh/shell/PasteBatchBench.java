@@ -23,6 +23,7 @@ public final class PasteBatchBench {
         try (Engine e = new Engine(true, System.getProperty("java.class.path"), quiet, () -> {})) {
             int[] next = {0};
             for (int i = 0; i < 30; i++) one(e, next); // javac warm-up
+            e.eval("String str0 = \"x\";", 1);
             batched(e, next, 128, size);
             for (int mark : new int[] {0, before}) {
                 while (next[0] < mark) batched(e, next, Math.min(size, mark - next[0]), size);
@@ -35,11 +36,13 @@ public final class PasteBatchBench {
                 for (int i = 0; i < lines; i++) one(e, next);
                 double filtered = (System.nanoTime() - tf) / 1e6 / lines;
                 double cell0 = cells(e, false), cell1 = cells(e, true);
+                double tab0 = completion(e, false), tab1 = completion(e, true);
                 long t1 = System.nanoTime();
                 for (int done = 0; done < lines; done += size) batched(e, next, Math.min(size, lines - done), size);
                 double bat = (System.nanoTime() - t1) / 1e6 / lines;
-                System.out.printf("PASTE after %d snippets: one eval per declaration %.1f ms, with filtered imports %.1f ms (%.3f), batches of %d %.1f ms (%.3f); cell 1 + i %.1f ms, filtered %.1f ms (%.3f) (load %s)%n",
-                        next[0] - 3 * lines, seq, filtered, filtered / seq, size, bat, bat / seq, cell0, cell1, cell1 / cell0, load());
+                System.out.printf("PASTE after %d snippets: one eval per declaration %.1f ms, with filtered imports %.1f ms (%.3f), batches of %d %.1f ms (%.3f); cell 1 + i %.1f ms, filtered %.1f ms (%.3f); Tab str0.subs %.1f ms, filtered %.1f ms (%.3f) (load %s)%n",
+                        next[0] - 3 * lines, seq, filtered, filtered / seq, size, bat, bat / seq, cell0, cell1, cell1 / cell0,
+                        tab0, tab1, tab1 / tab0, load());
             }
         }
     }
@@ -52,6 +55,21 @@ public final class PasteBatchBench {
             List<SnippetEvent> ev = e.eval("1 + " + i, 7);
             t[i] = System.nanoTime() - t0;
             if (ev.isEmpty() || !String.valueOf(1 + i).equals(ev.get(0).value())) throw new IllegalStateException("1 + " + i + ": " + ev);
+        }
+        ImportFilter.active = true;
+        java.util.Arrays.sort(t);
+        return t[t.length / 2] / 1e6;
+    }
+
+    private static double completion(Engine e, boolean filter) {
+        ImportFilter.active = filter;
+        long[] t = new long[7];
+        for (int i = 0; i < t.length; i++) {
+            long t0 = System.nanoTime();
+            try (ImportFilter f = ImportFilter.forMemberCompletion(e.analysis(), "str0.subs")) {
+                if (e.analysis().completionSuggestions("str0.subs", 9, new int[1]).isEmpty()) throw new IllegalStateException("no completion");
+            }
+            t[i] = System.nanoTime() - t0;
         }
         ImportFilter.active = true;
         java.util.Arrays.sort(t);
