@@ -27,6 +27,7 @@ public final class PasteBatchBench {
             batched(e, next, 128, size);
             for (int mark : new int[] {0, before}) {
                 while (next[0] < mark) batched(e, next, Math.min(size, mark - next[0]), size);
+                int at = next[0];
                 ImportFilter.active = false;
                 long t0 = System.nanoTime();
                 for (int i = 0; i < lines; i++) one(e, next);
@@ -41,7 +42,7 @@ public final class PasteBatchBench {
                 for (int done = 0; done < lines; done += size) batched(e, next, Math.min(size, lines - done), size);
                 double bat = (System.nanoTime() - t1) / 1e6 / lines;
                 System.out.printf("PASTE after %d snippets: one eval per declaration %.1f ms, with filtered imports %.1f ms (%.3f), batches of %d %.1f ms (%.3f); cell 1 + i %.1f ms, filtered %.1f ms (%.3f); Tab str0.subs %.1f ms, filtered %.1f ms (%.3f) (load %s)%n",
-                        next[0] - 3 * lines, seq, filtered, filtered / seq, size, bat, bat / seq, cell0, cell1, cell1 / cell0,
+                        at, seq, filtered, filtered / seq, size, bat, bat / seq, cell0, cell1, cell1 / cell0,
                         tab0, tab1, tab1 / tab0, load());
             }
         }
