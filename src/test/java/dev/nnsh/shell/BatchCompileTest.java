@@ -213,6 +213,19 @@ class BatchCompileTest {
     }
 
     @Test
+    void anExceptionIsPlacedOnTheLineOfItsCodeNotOnTheCommentsAndLineBreaksBeforeIt() {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        try (Session s = new Session(false, Launcher.classpath(), new CountingOutputStream(printed), false).start()) {
+            CellResult r = s.run("int a1 = 1;\nint a2 = a1 + 1;\nint a3 = 10 / (a1 - 1);\nint a4 = 4;", Origin.interactive(1));
+            assertTrue(r.message().contains("at In [1] line 3"), r.message());
+            r = s.run("int b1 = 1;\n\n// why\n/* and\n how */\nint b2 = 10 / (b1 - 1);", Origin.interactive(2));
+            assertTrue(r.message().contains("at In [2] line 6"), r.message());
+            r = s.run("int c1 = 1;\n\nString s = null;\ns.length()", Origin.script(3, "f.jsh", 10));
+            assertTrue(r.message().startsWith("f.jsh:13: "), r.message());
+        }
+    }
+
+    @Test
     void aFailedDeclarationLeavesTheLaterOnesOfItsBatchUndefined() {
         BatchCompile.active = true;
         ImportFilter.active = true;
