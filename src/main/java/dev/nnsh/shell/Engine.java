@@ -51,7 +51,9 @@ final class Engine implements AutoCloseable {
             if (!closing && !evaluating) diedBetweenCells.run();
         });
         if (separateJvm) shell.eval(Preload.IGNORE_SIGINT);
-        for (String imp : Preload.IMPORTS) shell.eval(imp);
+        try (CellBatches imports = new CellBatches(this, Preload.IMPORTS)) { // issue 11 (shell): one javac run, not one each
+            for (String imp : Preload.IMPORTS) imports.eval(imp, 0);
+        }
         for (String snippet : io.startup()) shell.eval(snippet);
     }
 
@@ -64,7 +66,7 @@ final class Engine implements AutoCloseable {
     List<SnippetEvent> eval(String snippet, int cell) {
         cellNumber = cell;
         evaluating = true;
-        try {
+        try (ImportFilter f = ImportFilter.hide(shell, List.of(snippet), List.of("_" + cell))) { // issue 11 (shell)
             return shell.eval(snippet);
         } catch (IllegalStateException closed) {
             dead = true;
@@ -149,6 +151,34 @@ final class Engine implements AutoCloseable {
     /** True when this engine died because a second Ctrl-C killed it. */
     boolean killedByCtrlC() {
         return killedByCtrlC;
+    }
+
+    // --- issue 11 (shell): consecutive declarations compiled in one javac run (BatchCompile) ---
+    /** Compiles the longest groupable prefix of {@code sources} without running it; null: one by one. */
+    BatchCompile compileBatch(List<String> sources, int cell) {
+        cellNumber = cell;
+        evaluating = true;
+        try {
+            return BatchCompile.compile(shell, sources);
+        } catch (IllegalStateException closed) {
+            dead = true;
+            return null;
+        } finally {
+            evaluating = false;
+        }
+    }
+
+    /** Runs the batch's next declaration; its events as {@link #eval} gives them. */
+    List<SnippetEvent> runBatched(BatchCompile batch) {
+        evaluating = true;
+        try {
+            return batch.runNext();
+        } catch (IllegalStateException closed) {
+            dead = true;
+            return List.of();
+        } finally {
+            evaluating = false;
+        }
     }
 
     // --- issue 12: the kernel's streams ---

@@ -18,6 +18,33 @@ final class ErrorText {
         String at(int lineInSnippet) {
             return origin.at(firstLineInCell + lineInSnippet - 1);
         }
+
+        /**
+         * issue 11 (shell): where the code of {@code source} starts. A snippet's source can begin
+         * with the line breaks and comments after the previous snippet, and JShell numbers an
+         * exception's lines from its first code line (javac's diagnostics count from the source's start).
+         */
+        Place atCode(String source) {
+            return new Place(origin, firstLineInCell + linesBeforeCode(source));
+        }
+    }
+
+    /** Line breaks before the first character of {@code source} that is neither blank nor a comment. */
+    static int linesBeforeCode(String source) {
+        int lines = 0, i = 0, n = source.length();
+        while (i < n) {
+            char c = source.charAt(i);
+            if (c == '\n') { lines++; i++; }
+            else if (Character.isWhitespace(c)) i++;
+            else if (source.startsWith("//", i)) { while (i < n && source.charAt(i) != '\n') i++; }
+            else if (source.startsWith("/*", i)) {
+                int end = source.indexOf("*/", i + 2);
+                end = end < 0 ? n : end + 2;
+                for (int k = i; k < end; k++) if (source.charAt(k) == '\n') lines++;
+                i = end;
+            } else break;
+        }
+        return lines;
     }
 
     static String compileError(JShell shell, Snippet snippet, String source, Place place) {

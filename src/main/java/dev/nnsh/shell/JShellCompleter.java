@@ -46,7 +46,12 @@ final class JShellCompleter implements Completer {
         if (!pieces.isEmpty()) code = upToCursor.substring(pieces.get(pieces.size() - 1).offset());
         int[] anchor = new int[1];
         List<SourceCodeAnalysis.Suggestion> suggestions = snippetFree == null ? null : snippetFree.suggestions(code, anchor);
-        if (suggestions == null) suggestions = analysis.get().completionSuggestions(code, code.length(), anchor);
+        if (suggestions == null) {
+            SourceCodeAnalysis session = analysis.get();
+            try (ImportFilter f = ImportFilter.forMemberCompletion(session, code)) { // issue 11 (shell): net.we⇥ at any session size
+                suggestions = session.completionSuggestions(code, code.length(), anchor);
+            }
+        }
         int wordStart = code.length() - line.word().length();
         String lead = anchor[0] < wordStart ? code.substring(anchor[0], wordStart) : "";
         Set<String> seen = new LinkedHashSet<>(); // one suggestion per overload: show each name once

@@ -50,6 +50,7 @@ final class Repl {
                     + " and replays the session"));
             session.cellInput(AnswerLine.cellInput(terminal, counter), AnswerLine.engineOptions(terminal)); // issue 13
             session.start(); // after the reader is built: the prompt comes first, the engine meanwhile
+            JavacWarmUp.start(() -> {}); // issue 11 (shell): javac's code compiled by the JIT before the first cells need it
             while (true) {
                 String prompt = "In [" + cell + "]: ";
                 reader.setVariable(LineReader.SECONDARY_PROMPT_PATTERN, continuation(prompt));
@@ -68,7 +69,9 @@ final class Repl {
                     if (!commands.run(t)) break;
                     continue;
                 }
+                JavacWarmUp.userBusy(true); // issue 11 (shell)
                 CellResult result = Magics.run(session, line, Origin.interactive(cell), out);
+                JavacWarmUp.userBusy(false); // issue 11 (shell)
                 if (counter.midLine()) out.println();
                 out.print(Display.render(result, cell));
                 out.flush();

@@ -93,34 +93,38 @@ final class Session implements AutoCloseable {
         }
         e.clearStop();
         CellResult result = CellResult.ok(null, null, false);
-        for (Snippets.Piece piece : Snippets.split(e.analysis(), text)) {
-            ErrorText.Place place = new ErrorText.Place(origin, Snippets.lineOf(text, piece.offset()));
-            if (e.stopRequested()) {
-                return CellResult.failed(CellResult.Status.STOPPED, "Stopped (Ctrl-C) before " + place.at(1) + ".");
+        List<Snippets.Piece> pieces = Snippets.split(e.analysis(), text);
+        // issue 11 (shell): runs of declarations compiled in one javac run; closing drops those a failure left unrun
+        try (CellBatches batches = new CellBatches(e, pieces.stream().map(Snippets.Piece::source).toList())) {
+            for (Snippets.Piece piece : pieces) {
+                ErrorText.Place place = new ErrorText.Place(origin, Snippets.lineOf(text, piece.offset()));
+                if (e.stopRequested()) {
+                    return CellResult.failed(CellResult.Status.STOPPED, "Stopped (Ctrl-C) before " + place.at(1) + ".");
+                }
+                long printedBefore = counter.count();
+                LatencyTrace.mark("eval"); // issue 11 (shell): the first snippet's start
+                List<SnippetEvent> events = batches.eval(piece.source(), origin.cell());
+                LatencyTrace.mark("evaluated");
+                boolean printed = counter.count() > printedBefore;
+                if (e.isDead()) {
+                    restart();
+                    int replayed = done.size();
+                    if (e.killedByCtrlC()) return killedByCtrlC(place, replayed); // issue 11 (shell)
+                    return CellResult.failed(CellResult.Status.ENGINE_DIED,
+                            "The engine died while running " + place.at(1)
+                            + " (System.exit, a native crash, or the process was killed).\n"
+                            + "Started a new engine and replayed " + replayed
+                            + " earlier snippet" + (replayed == 1 ? "" : "s") + "; that one was not replayed.");
+                }
+                if (e.stopRequested()) {
+                    return CellResult.failed(CellResult.Status.STOPPED, "Stopped (Ctrl-C) at " + place.at(1) + ".");
+                }
+                result = outcome.judge(e, events, piece, place, printed);
+                if (result.succeeded() && outcome.lastKept() != null) done.add(outcome.lastKept());
+                if (!result.succeeded()) return result;
             }
-            long printedBefore = counter.count();
-            LatencyTrace.mark("eval"); // issue 11 (shell): the first snippet's start
-            List<SnippetEvent> events = e.eval(piece.source(), origin.cell());
-            LatencyTrace.mark("evaluated");
-            boolean printed = counter.count() > printedBefore;
-            if (e.isDead()) {
-                restart();
-                int replayed = done.size();
-                if (e.killedByCtrlC()) return killedByCtrlC(place, replayed); // issue 11 (shell)
-                return CellResult.failed(CellResult.Status.ENGINE_DIED,
-                        "The engine died while running " + place.at(1)
-                        + " (System.exit, a native crash, or the process was killed).\n"
-                        + "Started a new engine and replayed " + replayed
-                        + " earlier snippet" + (replayed == 1 ? "" : "s") + "; that one was not replayed.");
-            }
-            if (e.stopRequested()) {
-                return CellResult.failed(CellResult.Status.STOPPED, "Stopped (Ctrl-C) at " + place.at(1) + ".");
-            }
-            result = outcome.judge(e, events, piece, place, printed);
-            if (result.succeeded() && outcome.lastKept() != null) done.add(outcome.lastKept());
-            if (!result.succeeded()) return result;
+            return result;
         }
-        return result;
     }
 
     /** A new engine with the session's successful snippets replayed (their output muted). */
@@ -142,9 +146,10 @@ final class Session implements AutoCloseable {
     private ReplayableSnippet replayInto(Engine fresh, List<ReplayableSnippet> replay) {
         done.clear();
         counter.mute(true);
-        try {
+        // issue 11 (shell): declarations replayed in batches too (BatchCompile)
+        try (CellBatches batches = new CellBatches(fresh, replay.stream().map(ReplayableSnippet::source).toList())) {
             for (ReplayableSnippet d : replay) {
-                List<SnippetEvent> events = fresh.eval(d.source(), d.origin().cell());
+                List<SnippetEvent> events = batches.eval(d.source(), d.origin().cell());
                 if (fresh.isDead()) return d;
                 events.stream().filter(ev -> ev.causeSnippet() == null).findFirst().ifPresent(ev ->
                         outcome.remember(ev.snippet(), new ErrorText.Place(d.origin(), d.firstLineInCell())));

@@ -34,7 +34,7 @@ final class SnippetOutcome {
 
     /** Where a replayed snippet came from. */
     void remember(Snippet snippet, ErrorText.Place place) {
-        places.put(snippet.id(), place);
+        places.put(snippet.id(), place.atCode(snippet.source())); // issue 11 (shell): exception lines count from the code
     }
 
     /** Forgets every place (a reset session). */
@@ -50,7 +50,7 @@ final class SnippetOutcome {
                 .findFirst().orElse(null);
         if (main == null) return CellResult.ok(null, null, printed);
         Snippet snippet = main.snippet();
-        places.put(snippet.id(), place);
+        places.put(snippet.id(), place.atCode(piece.source())); // issue 11 (shell): exception lines count from the code
         if (main.status() == Snippet.Status.REJECTED) {
             return CellResult.failed(CellResult.Status.FAILED,
                     ErrorText.compileError(e.jshell(), snippet, piece.source(), place));
@@ -65,7 +65,7 @@ final class SnippetOutcome {
             return CellResult.failed(CellResult.Status.FAILED, error);
         }
         if (main.exception() instanceof EvalException ex) {
-            String where = place.origin().file() == null ? "" : place.at(1) + ": ";
+            String where = place.origin().file() == null ? "" : place.atCode(piece.source()).at(1) + ": ";
             return CellResult.failed(CellResult.Status.FAILED, where + ErrorText.exception(ex, places::get));
         }
         if (main.exception() != null) {
