@@ -13,7 +13,11 @@ public enum DnnlPostOps {
     /** x·min(max(x + 3, 0), 6)/6, nn.Hardswish (issue 11, free) */
     HARDSWISH,
     /** x·σ(x), nn.SiLU (oneDNN's swish with alpha 1) (issue 11, free) */
-    SILU;
+    SILU,
+    /** 0.5·x·(1 + erf(x/√2)), nn.GELU() (issue 11, tf) */
+    GELU_ERF,
+    /** nn.GELU(approximate='tanh') (issue 11, tf) */
+    GELU_TANH;
 
     /** Appends this activation to {@code ops} (nothing for NONE). */
     void appendTo(dnnl_post_ops ops) {
@@ -23,6 +27,8 @@ public enum DnnlPostOps {
             case RELU6 -> eltwise(ops, dnnl_eltwise_clip, 0f, 6f);
             case HARDSWISH -> eltwise(ops, dnnl_eltwise_hardswish, 0f, 0f);
             case SILU -> eltwise(ops, dnnl_eltwise_swish, 1f, 0f);
+            case GELU_ERF -> eltwise(ops, dnnl_eltwise_gelu_erf, 0f, 0f); // issue 11 (tf)
+            case GELU_TANH -> eltwise(ops, dnnl_eltwise_gelu_tanh, 0f, 0f); // issue 11 (tf)
         }
     }
 
