@@ -147,6 +147,14 @@ public class MultiheadAttention extends Module {
                                     boolean needWeights, boolean average) {
         var dims = AttentionShapes.check(typeName(), query, key, value, keyPaddingMask, attnMask, embedDim, kdim, vdim,
                 numHeads, batchFirst);
+        if (!needWeights && query == key && key == value && keyPaddingMask == null && attnMask == null && !isTraining()
+                && dims.batched() && packedProjection()) { // issue 11 (tf): eval self-attention on oneDNN
+            Parameter ob = out_proj.ownParameters().get("bias");
+            Tensor fast = AttentionFastPath.selfAttention(query, ownParameters().get("in_proj_weight").valueFor(query),
+                    bias ? ownParameters().get("in_proj_bias").valueFor(query) : null,
+                    out_proj.ownParameters().get("weight").valueFor(query), ob == null ? null : ob.valueFor(query), numHeads, batchFirst);
+            if (fast != null) return new AttentionOutput(fast, null);
+        }
         Tensor q = sequenceFirst(query, dims.batched()), k = sequenceFirst(key, dims.batched());
         Tensor v = sequenceFirst(value, dims.batched());
         Tensor padding = keyPaddingMask != null && !dims.batched() ? keyPaddingMask.unsqueeze(0) : keyPaddingMask;
