@@ -25,14 +25,14 @@ public final class TransformerOpsBench {
 
     public static void main(String[] args) {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-        Module ln = new LayerNorm(768).eps(1e-6), gelu = new GELU();
+        Module ln = new LayerNorm(768).eps(1e-6), gelu = new GELU(), ln96 = new LayerNorm(96);
         ln.eval();
-        Tensor x = Tensor.rand(12, 197, 768), h = Tensor.rand(12, 197, 3072);
+        Tensor x = Tensor.rand(12, 197, 768), h = Tensor.rand(12, 197, 3072), s = Tensor.rand(12, 56, 56, 96);
         for (int round = 0; round < 2; round++) {
             for (boolean on : new boolean[]{false, true}) {
                 TransformerAbBench.set(on);
-                System.out.printf("%s LayerNorm(768) %.2f ms, GELU [12,197,3072] %.2f ms%n", on ? "on " : "off",
-                        median(ln, x, runs), median(gelu, h, runs));
+                System.out.printf("%s LayerNorm(768) %.2f ms, GELU [12,197,3072] %.2f ms, LayerNorm(96) [12,56,56,96] %.2f ms%n",
+                        on ? "on " : "off", median(ln, x, runs), median(gelu, h, runs), median(ln96, s, runs));
             }
         }
     }

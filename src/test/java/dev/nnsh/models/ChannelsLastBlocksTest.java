@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 import dev.nnsh.models.vision.LayerNorm2d;
+import dev.nnsh.models.vision.Permute;
 import dev.nnsh.nn.Module;
 import dev.nnsh.nn.Parameter;
 import dev.nnsh.ops.fast.DnnlLinearResidual;
@@ -66,6 +67,21 @@ class ChannelsLastBlocksTest {
         Tensor y = block.apply(x);
         assertEquals(before, DnnlLinearResidual.compiledPrimitives());
         assertNear(values(without(() -> block.apply(x))), y, 1e-6);
+    }
+
+    @Test void permuteOfChannelsLastMemoryIsAViewAndOtherwiseACopy() {
+        Tensor.manualSeed(8);
+        Tensor nhwc = Tensor.randn(2, 3, 4, 5);
+        Tensor channelsLast = Tensor.of(nhwc.nd().permute(0, 3, 1, 2)); // [N, C, H, W] over channels-last memory
+        Tensor view = new Permute(0, 2, 3, 1).apply(channelsLast);
+        assertArrayEquals(new long[]{2, 3, 4, 5}, view.shape());
+        assertArrayEquals(values(nhwc), values(view));
+        assertTrue(dev.nnsh.tensor.NativeBuffers.shareMemory(view, nhwc), "no copy where the order is the memory's");
+        Tensor plain = Tensor.randn(2, 5, 3, 4);
+        Tensor copy = new Permute(0, 2, 3, 1).apply(plain);
+        assertArrayEquals(values(plain.permute(0, 2, 3, 1)), values(copy));
+        assertTrue(!dev.nnsh.tensor.NativeBuffers.shareMemory(copy, plain), "a copy where it is not");
+        assertArrayEquals(values(plain.permute(0, 2, 3, 1)), values(new Permute(0, -2, -1, 1).apply(plain)), "negative dims");
     }
 
     @Test void layerNorm2dOverChannelsMatchesTheLoops() {
