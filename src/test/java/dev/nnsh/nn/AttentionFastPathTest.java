@@ -91,4 +91,36 @@ class AttentionFastPathTest {
     private static double[] meanWeights(double[] d, int l, int n, AttentionReference.Weights w) {
         return AttentionReference.meanOverHeads(attention(d, d, d, l, l, n, w, null, null, false).weights(), n, w.heads(), l * l);
     }
+
+    private static float[] slowPath(java.util.function.Supplier<Tensor> pass) {
+        DnnlAttention.setEnabled(false);
+        dev.nnsh.ops.fast.DnnlLinear.setEnabled(false);
+        try {
+            return values(pass.get());
+        } finally {
+            DnnlAttention.setEnabled(true);
+            dev.nnsh.ops.fast.DnnlLinear.setEnabled(true);
+        }
+    }
+
+    private static void assertNear(float[] expected, Tensor actual) {
+        double[] e = new double[expected.length];
+        for (int i = 0; i < e.length; i++) e[i] = expected[i];
+        assertNear(e, actual);
+    }
+
+    @Test void transformerEncoderLayerInEvalEqualsTheUnfusedPath() {
+        for (String act : new String[]{"relu", "gelu"}) {
+            for (boolean normFirst : new boolean[]{false, true}) {
+                Tensor.manualSeed(act.length() + (normFirst ? 10 : 0));
+                var layer = new TransformerEncoderLayer(32, 4, 48).activation(act).normFirst(normFirst).batchFirst(true);
+                layer.eval();
+                Tensor x = Tensor.randn(3, 9, 32);
+                int before = DnnlAttention.compiledPrimitives();
+                Tensor y = layer.apply(x);
+                assertEquals(before + (act.equals("relu") && !normFirst ? 1 : 0), DnnlAttention.compiledPrimitives(), "attention on oneDNN");
+                assertNear(slowPath(() -> layer.apply(x)), y);
+            }
+        }
+    }
 }
