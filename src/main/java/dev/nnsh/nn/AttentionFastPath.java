@@ -4,6 +4,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 import dev.nnsh.ops.fast.DnnlAttention;
 import dev.nnsh.ops.fast.DnnlLinear;
+import dev.nnsh.ops.fast.DnnlLinearResidual;
 import dev.nnsh.ops.fast.DnnlPostOps;
 import dev.nnsh.tensor.DType;
 import dev.nnsh.tensor.NativeBuffers;
@@ -24,6 +25,14 @@ final class AttentionFastPath {
      */
     static Tensor selfAttention(Tensor x, Tensor inWeight, Tensor inBias, Tensor outWeight, Tensor outBias, int heads,
                                 boolean batchFirst) {
+        return selfAttention(x, inWeight, inBias, outWeight, outBias, heads, batchFirst, null);
+    }
+
+    /** As above, plus {@code residual} (shaped as x; null: none) added by the out-projection's matmul. */
+    static Tensor selfAttention(Tensor x, Tensor inWeight, Tensor inBias, Tensor outWeight, Tensor outBias, int heads,
+                                boolean batchFirst, Tensor residual) {
+        if (residual != null && (residual.isShapeOnly() || residual.dtype() != DType.FLOAT32
+                || !java.util.Arrays.equals(residual.shape(), x.shape()))) return null;
         if (x.isShapeOnly() || x.dtype() != DType.FLOAT32 || x.dim() != 3 || !DnnlAttention.enabled() || !DnnlLinear.enabled()) return null;
         for (Tensor t : new Tensor[]{inWeight, inBias, outWeight, outBias}) {
             if (t != null && (t.isShapeOnly() || t.dtype() != DType.FLOAT32)) return null;
@@ -39,11 +48,12 @@ final class AttentionFastPath {
                 INDArray merged = DnnlAttention.attend(qkv, layout, (float) (1 / Math.sqrt(d)), null, shape);
                 NativeBuffers.release(Tensor.of(qkv), "attention in-projection");
                 if (merged == null) throw new NotFused();
-                INDArray y = DnnlLinear.linear(merged, a[3], a[4], DnnlPostOps.NONE);
+                INDArray y = a[5] == null ? DnnlLinear.linear(merged, a[3], a[4], DnnlPostOps.NONE)
+                        : DnnlLinearResidual.linear(merged, a[3], a[4], null, a[5]);
                 NativeBuffers.release(Tensor.of(merged), "attention heads");
                 if (y == null) throw new NotFused();
                 return y;
-            }, x, inWeight, inBias, outWeight, outBias);
+            }, x, inWeight, inBias, outWeight, outBias, residual);
         } catch (NotFused e2) {
             return null;
         }

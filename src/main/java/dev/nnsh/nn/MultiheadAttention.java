@@ -170,6 +170,15 @@ public class MultiheadAttention extends Module {
         return new AttentionOutput(output, weights);
     }
 
+    /** issue 11 (tf): residual + self-attention(x) in eval on oneDNN (residual added by the out-projection), or null where that does not apply. */
+    Tensor evalSelfAttentionPlus(Tensor x, Tensor residual) {
+        if (isTraining() || !packedProjection() || x.dim() != 3 || x.isShapeOnly() || x.size(2) != embedDim) return null;
+        Parameter ob = out_proj.ownParameters().get("bias");
+        return AttentionFastPath.selfAttention(x, ownParameters().get("in_proj_weight").valueFor(x),
+                bias ? ownParameters().get("in_proj_bias").valueFor(x) : null, out_proj.ownParameters().get("weight").valueFor(x),
+                ob == null ? null : ob.valueFor(x), numHeads, batchFirst, residual);
+    }
+
     private Tensor sequenceFirst(Tensor x, boolean batched) {
         if (!batched) return x.unsqueeze(1);
         return batchFirst ? x.transpose(0, 1) : x;

@@ -23,6 +23,8 @@ public final class TransformerAbBench {
         DnnlAttention.setEnabled(on);
         System.setProperty("nnsh.fuse.gelu", on ? "on" : "off");
         System.setProperty("nnsh.tf.blocks", on ? "on" : "off");
+        System.setProperty("nnsh.tf.permute", on ? "on" : "off");
+        System.setProperty("nnsh.tf.residual", on ? "on" : "off");
     }
 
     public static void main(String[] args) {

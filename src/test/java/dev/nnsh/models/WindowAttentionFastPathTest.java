@@ -66,4 +66,31 @@ class WindowAttentionFastPathTest {
         assertEquals(before, DnnlAttention.compiledPrimitives());
         assertNear(tensorPath(() -> attn.apply(x)), y);
     }
+
+    private static float[] unfused(Supplier<Tensor> pass) {
+        System.setProperty("nnsh.tf.residual", "off");
+        try {
+            return values(pass.get());
+        } finally {
+            System.clearProperty("nnsh.tf.residual");
+        }
+    }
+
+    @Test void swinAndVitBlocksWithTheResidualsFusedEqualTheSeparateAdds() {
+        Tensor.manualSeed(9);
+        var swin = new SwinTransformer.SwinTransformerBlock(24, 3, 3, 1, 0.1);
+        swin.eval();
+        Tensor x = Tensor.randn(2, 6, 6, 24);
+        int before = dev.nnsh.ops.fast.DnnlLinearResidual.compiledPrimitives();
+        Tensor y = swin.apply(x);
+        assertEquals(before + 1, dev.nnsh.ops.fast.DnnlLinearResidual.compiledPrimitives(), "the MLP's residual fused");
+        assertNear(unfused(() -> swin.apply(x)), y);
+        var vit = new VisionTransformer.EncoderBlock(4, 32, 40, 0.0, 0.0);
+        vit.eval();
+        Tensor tokens = Tensor.randn(3, 11, 32);
+        before = dev.nnsh.ops.fast.DnnlLinearResidual.compiledPrimitives();
+        Tensor z = vit.apply(tokens);
+        assertEquals(before + 2, dev.nnsh.ops.fast.DnnlLinearResidual.compiledPrimitives(), "both residuals fused");
+        assertNear(unfused(() -> vit.apply(tokens)), z);
+    }
 }

@@ -30,23 +30,23 @@ import static org.bytedeco.dnnl.global.dnnl.*;
 public final class DnnlLinearResidual {
     private DnnlLinearResidual() {}
 
-    private record Key(long rows, long in, long out, long weightOutStride, long weightInStride, boolean bias) {}
+    private record Key(long rows, long in, long out, long weightOutStride, long weightInStride, boolean bias, boolean scaled) {}
 
     private static final Map<Key, Compiled> COMPILED = new HashMap<>();
     private static final Map<Key, Boolean> UNSUPPORTED = new HashMap<>();
 
-    /** (x·Wᵀ + b)·γ + r shaped as r, or null where this path does not apply. */
+    /** (x·Wᵀ + b)·γ + r shaped as r (γ null: no scale), or null where this path does not apply. */
     public static INDArray linear(INDArray x, INDArray w, INDArray b, INDArray gamma, INDArray r) {
         if (!DnnlLinear.enabled() || x.dataType() != DataType.FLOAT || w.dataType() != DataType.FLOAT || w.rank() != 2) return null;
         long in = w.size(1), out = w.size(0);
         if (x.length() == 0 || x.size(x.rank() - 1) != in || !DnnlLayouts.denseRowMajor(x)) return null;
         long rows = x.length() / in;
-        if (!vector(b, out) || gamma == null || !vector(gamma, out)) return null;
+        if (!vector(b, out) || !vector(gamma, out)) return null;
         if (r.dataType() != DataType.FLOAT || r.length() != rows * out || !DnnlLayouts.denseRowMajor(r)) return null;
         long[] ws = w.stride();
         long outStride = out == 1 ? in : ws[0], inStride = in == 1 ? 1 : ws[1];
         if (!(inStride == 1 && outStride == in || outStride == 1 && inStride == out)) return null;
-        Compiled c = compiled(new Key(rows, in, out, outStride, inStride, b != null));
+        Compiled c = compiled(new Key(rows, in, out, outStride, inStride, b != null, gamma != null));
         if (c == null) return null;
         INDArray y = NativeBuffers.uninitialized(DataType.FLOAT, r.shape().clone());
         c.run(x, w, b, gamma, r, y);
@@ -75,15 +75,17 @@ public final class DnnlLinearResidual {
     /** How many shapes are compiled (tests: shows the path ran). */
     public static synchronized int compiledPrimitives() { return COMPILED.size(); }
 
-    private static final int SCALE_ARG = DNNL_ARG_ATTR_MULTIPLE_POST_OP_BASE | DNNL_ARG_SRC_1;
-    private static final int RESIDUAL_ARG = 2 * DNNL_ARG_ATTR_MULTIPLE_POST_OP_BASE | DNNL_ARG_SRC_1;
+    /** The source-1 argument of post-op {@code index} (oneDNN's DNNL_ARG_ATTR_MULTIPLE_POST_OP(index) | DNNL_ARG_SRC_1). */
+    private static int postOpArg(int index) { return (index + 1) * DNNL_ARG_ATTR_MULTIPLE_POST_OP_BASE | DNNL_ARG_SRC_1; }
 
     private static final class Compiled {
         final dnnl_memory_desc_t src, weights, bias, scale, dst, scratchpad;
         final dnnl_primitive primitive;
         final String implementation;
+        final boolean scaled;
 
         Compiled(Key s) {
+            scaled = s.scaled();
             src = Dnnl.stridedF32(new long[]{s.rows(), s.in()}, new long[]{s.in(), 1});
             weights = Dnnl.stridedF32(new long[]{s.in(), s.out()}, new long[]{s.weightInStride(), s.weightOutStride()});
             bias = s.bias() ? Dnnl.stridedF32(new long[]{1, s.out()}, new long[]{s.out(), 1}) : null;
@@ -98,7 +100,7 @@ public final class DnnlLinearResidual {
             try {
                 Dnnl.check(dnnl_post_ops_create(out), "post_ops_create");
                 ops = new dnnl_post_ops(out.get(0));
-                Dnnl.check(dnnl_post_ops_append_binary(ops, dnnl_binary_mul, scale), "post_ops_append_binary");
+                if (scaled) Dnnl.check(dnnl_post_ops_append_binary(ops, dnnl_binary_mul, scale), "post_ops_append_binary");
                 Dnnl.check(dnnl_post_ops_append_binary(ops, dnnl_binary_add, dst), "post_ops_append_binary");
                 Dnnl.check(dnnl_primitive_attr_set_post_ops(attr, ops), "primitive_attr_set_post_ops");
                 Dnnl.check(dnnl_primitive_desc_create(out, new const_dnnl_op_desc_t(desc), attr, Dnnl.engine(), null), "primitive_desc_create");
@@ -118,16 +120,17 @@ public final class DnnlLinearResidual {
         }
 
         void run(INDArray x, INDArray w, INDArray b, INDArray gamma, INDArray r, INDArray y) {
-            if (bias == null) {
-                Dnnl.execute(primitive, scratchpad, new int[]{DNNL_ARG_SRC, DNNL_ARG_WEIGHTS, DNNL_ARG_DST, SCALE_ARG, RESIDUAL_ARG},
-                        new dnnl_memory_desc_t[]{src, weights, dst, scale, dst},
-                        new Pointer[]{DnnlConv.address(x), DnnlConv.address(w), DnnlConv.address(y), DnnlConv.address(gamma), DnnlConv.address(r)});
-            } else {
-                Dnnl.execute(primitive, scratchpad, new int[]{DNNL_ARG_SRC, DNNL_ARG_WEIGHTS, DNNL_ARG_BIAS, DNNL_ARG_DST, SCALE_ARG, RESIDUAL_ARG},
-                        new dnnl_memory_desc_t[]{src, weights, bias, dst, scale, dst},
-                        new Pointer[]{DnnlConv.address(x), DnnlConv.address(w), DnnlConv.address(b), DnnlConv.address(y),
-                                DnnlConv.address(gamma), DnnlConv.address(r)});
-            }
+            int n = 4 + (bias != null ? 1 : 0) + (scaled ? 1 : 0), i = 0;
+            int[] ids = new int[n];
+            dnnl_memory_desc_t[] mds = new dnnl_memory_desc_t[n];
+            Pointer[] at = new Pointer[n];
+            ids[i] = DNNL_ARG_SRC; mds[i] = src; at[i++] = DnnlConv.address(x);
+            ids[i] = DNNL_ARG_WEIGHTS; mds[i] = weights; at[i++] = DnnlConv.address(w);
+            if (bias != null) { ids[i] = DNNL_ARG_BIAS; mds[i] = bias; at[i++] = DnnlConv.address(b); }
+            ids[i] = DNNL_ARG_DST; mds[i] = dst; at[i++] = DnnlConv.address(y);
+            if (scaled) { ids[i] = postOpArg(0); mds[i] = scale; at[i++] = DnnlConv.address(gamma); }
+            ids[i] = postOpArg(scaled ? 1 : 0); mds[i] = dst; at[i] = DnnlConv.address(r);
+            Dnnl.execute(primitive, scratchpad, ids, mds, at);
         }
     }
 }
