@@ -10,7 +10,7 @@ import dev.nnsh.tensor.DType;
 import dev.nnsh.tensor.Tensor;
 
 /**
- * Eval-mode Linear (→ ReLU/ReLU6) on oneDNN's matmul ({@link DnnlLinear}): the bias and the
+ * Eval-mode Linear (→ ReLU/ReLU6/GELU; GELU: issue 11, tf) on oneDNN's matmul ({@link DnnlLinear}): the bias and the
  * activation fused into the product, the weight read where it lies (so a weight changed in place or
  * replaced is seen at the next call; nothing is cached but the compiled primitive per shape). It
  * applies only when the fast paths are on, the Linear is in eval and of exactly that class (a subclass
