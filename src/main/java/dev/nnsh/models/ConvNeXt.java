@@ -8,6 +8,7 @@ import dev.nnsh.models.vision.LayerNorm2d;
 import dev.nnsh.models.vision.Permute;
 import dev.nnsh.models.vision.StochasticDepth;
 import dev.nnsh.nn.AdaptiveAvgPool2d;
+import dev.nnsh.nn.ChannelsLastBlocks;
 import dev.nnsh.nn.Conv2d;
 import dev.nnsh.nn.Flatten;
 import dev.nnsh.nn.GELU;
@@ -74,6 +75,11 @@ public class ConvNeXt extends Module {
         }
 
         @Override public Tensor forward(Tensor x) {
+            if (!isTraining()) { // issue 11 (tf): the block channels-last, permutes as views, scale and residual fused
+                Tensor fast = ChannelsLastBlocks.convNeXt(block.get(0), block.get(2), block.get(3), block.get(4), block.get(5),
+                        layer_scale.valueFor(x), x);
+                if (fast != null) return fast;
+            }
             Tensor result = layer_scale.valueFor(x).mul(block.apply(x));
             return stochastic_depth.apply(result).add(x);
         }

@@ -8,6 +8,7 @@ import dev.nnsh.models.vision.Conv2dNormActivation;
 import dev.nnsh.models.vision.SqueezeExcitation;
 import dev.nnsh.models.vision.StochasticDepth;
 import dev.nnsh.nn.AdaptiveAvgPool2d;
+import dev.nnsh.nn.AttentionHeads;
 import dev.nnsh.nn.AvgPool2d;
 import dev.nnsh.nn.BatchNorm2d;
 import dev.nnsh.nn.Buffer;
@@ -171,6 +172,11 @@ public class MaxVit extends Module {
 
         @Override public Tensor forward(Tensor x) {
             long b = x.size(0), g = x.size(1), p = x.size(2), d = x.size(3);
+            if (!isTraining() && !x.isShapeOnly()) { // issue 11 (tf): the heads on oneDNN, no split/merge copies
+                Tensor packed = to_qkv.apply(x);
+                Tensor merged = AttentionHeads.attend(packed, heads, headDim, scaleFactor, relativeBias(x));
+                if (merged != null) return merge.apply(merged);
+            }
             List<Tensor> qkv = to_qkv.apply(x).chunk(3, -1);
             Tensor q = qkv.get(0).reshape(b, g, p, heads, headDim).permute(0, 1, 3, 2, 4);
             Tensor k = qkv.get(1).reshape(b, g, p, heads, headDim).permute(0, 1, 3, 2, 4).mul(scaleFactor);
@@ -181,6 +187,13 @@ public class MaxVit extends Module {
             Tensor attn = q.matmul(k.transpose(-2, -1)).add(bias).softmax(-1);
             Tensor out = attn.matmul(v).permute(0, 1, 3, 2, 4).reshape(b, g, p, d);
             return merge.apply(out);
+        }
+
+        /** issue 11 (tf): the relative position bias [1, heads, L, L]. */
+        private Tensor relativeBias(Tensor x) {
+            Tensor table = ownParameters().get("relative_position_bias_table").valueFor(x);
+            Tensor index = ownBuffers().get("relative_position_index").valueFor(x).reshape(-1);
+            return F.embedding(index, table).reshape(maxSeqLen, maxSeqLen, heads).permute(2, 0, 1).unsqueeze(0);
         }
     }
 

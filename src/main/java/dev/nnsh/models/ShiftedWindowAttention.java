@@ -7,6 +7,7 @@ import dev.nnsh.nn.Init;
 import dev.nnsh.nn.Linear;
 import dev.nnsh.nn.Module;
 import dev.nnsh.nn.Parameter;
+import dev.nnsh.nn.WindowAttentionFastPath;
 import dev.nnsh.tensor.DType;
 import dev.nnsh.tensor.Tensor;
 
@@ -73,6 +74,10 @@ public class ShiftedWindowAttention extends Module {
         long ph = x.size(1), pw = x.size(2);
         int shiftH = ws >= ph ? 0 : shiftSize, shiftW = ws >= pw ? 0 : shiftSize;
         boolean shifted = shiftH + shiftW > 0;
+        if (!isTraining() && !x.isShapeOnly() && logitScale(input) == null) { // issue 11 (tf): eval V1 on oneDNN, no roll/partition copies
+            Tensor fast = fastWindows(input, x, ph, pw, shiftH, shiftW);
+            if (fast != null) return padR > 0 || padB > 0 ? fast.narrow(1, 0, h).narrow(2, 0, w) : fast;
+        }
         if (shifted) x = x.roll(new long[]{-shiftH, -shiftW}, new int[]{1, 2});
         long windows = (ph / ws) * (pw / ws), n = (long) ws * ws;
         x = x.reshape(b, ph / ws, ws, pw / ws, ws, c).permute(0, 1, 3, 2, 4, 5).reshape(b * windows, n, c);
@@ -99,6 +104,19 @@ public class ShiftedWindowAttention extends Module {
         x = x.reshape(b, ph / ws, pw / ws, ws, ws, c).permute(0, 1, 3, 2, 4, 5).reshape(b, ph, pw, c);
         if (shifted) x = x.roll(new long[]{shiftH, shiftW}, new int[]{1, 2});
         return padR > 0 || padB > 0 ? x.narrow(1, 0, h).narrow(2, 0, w) : x;
+    }
+
+    /** issue 11 (tf): the relative position bias plus the shift mask as one additive [windows or 1, heads, N, N]; null where the fast path does not apply. */
+    private Tensor fastWindows(Tensor input, Tensor x, long ph, long pw, int shiftH, int shiftW) {
+        int ws = windowSize;
+        long windows = (ph / ws) * (pw / ws), n = (long) ws * ws;
+        Tensor additive = relativePositionBias(input);
+        if (shiftH + shiftW > 0) {
+            additive = additive.add(Tensor.of(shiftMask((int) ph, (int) pw, ws, shiftH, shiftW), windows, 1, n, n));
+        }
+        Parameter qb = qkv.ownParameters().get("bias"), pb = proj.ownParameters().get("bias");
+        return WindowAttentionFastPath.run(x, qkv.ownParameters().get("weight").valueFor(input), qb == null ? null : qb.valueFor(input),
+                proj.ownParameters().get("weight").valueFor(input), pb == null ? null : pb.valueFor(input), additive, ws, shiftH, shiftW, numHeads);
     }
 
     /** V2 zeroes the key third of the qkv bias in the computation (the parameter keeps its values). */

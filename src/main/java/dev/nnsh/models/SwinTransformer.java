@@ -14,6 +14,7 @@ import dev.nnsh.nn.GELU;
 import dev.nnsh.nn.LayerNorm;
 import dev.nnsh.nn.Linear;
 import dev.nnsh.nn.Module;
+import dev.nnsh.nn.ResidualFusion;
 import dev.nnsh.nn.Sequential;
 import dev.nnsh.tensor.Tensor;
 
@@ -124,6 +125,10 @@ public class SwinTransformer extends Module {
 
         @Override public Tensor forward(Tensor x) {
             x = x.add(stochastic_depth.apply(attn.apply(norm1.apply(x))));
+            if (!stochastic_depth.isTraining()) { // issue 11 (tf): the residual added by the MLP's last matmul
+                Tensor normed = norm2.apply(x), fused = ResidualFusion.mlpPlus(mlp, normed, x);
+                return fused != null ? fused : x.add(stochastic_depth.apply(mlp.apply(normed)));
+            }
             return x.add(stochastic_depth.apply(mlp.apply(norm2.apply(x))));
         }
     }

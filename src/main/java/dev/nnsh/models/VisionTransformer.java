@@ -10,6 +10,7 @@ import dev.nnsh.nn.Linear;
 import dev.nnsh.nn.Module;
 import dev.nnsh.nn.MultiheadAttention;
 import dev.nnsh.nn.Parameter;
+import dev.nnsh.nn.ResidualFusion;
 import dev.nnsh.nn.Sequential;
 import dev.nnsh.tensor.ShapeException;
 import dev.nnsh.tensor.Shapes;
@@ -99,6 +100,13 @@ public class VisionTransformer extends Module {
                 throw new ShapeException("EncoderBlock: expected (batch_size, seq_length, hidden_dim) got " + Shapes.format(input.shape()));
             }
             Tensor x = ln_1.apply(input);
+            if (!dropout.isTraining()) { // issue 11 (tf): both residuals added by the branches' last matmuls
+                Tensor fused = ResidualFusion.attentionPlus(self_attention, x, input);
+                if (fused != null) {
+                    Tensor normed = ln_2.apply(fused), out = ResidualFusion.mlpPlus(mlp, normed, fused);
+                    return out != null ? out : fused.add(mlp.apply(normed));
+                }
+            }
             x = dropout.apply(self_attention.apply(x, x, x)).add(input);
             return x.add(mlp.apply(ln_2.apply(x)));
         }

@@ -10,7 +10,7 @@ import dev.nnsh.tensor.DType;
 import dev.nnsh.tensor.Tensor;
 
 /**
- * Eval-mode Linear (→ ReLU/ReLU6) on oneDNN's matmul ({@link DnnlLinear}): the bias and the
+ * Eval-mode Linear (→ ReLU/ReLU6/GELU; GELU: issue 11, tf) on oneDNN's matmul ({@link DnnlLinear}): the bias and the
  * activation fused into the product, the weight read where it lies (so a weight changed in place or
  * replaced is seen at the next call; nothing is cached but the compiled primitive per shape). It
  * applies only when the fast paths are on, the Linear is in eval and of exactly that class (a subclass
@@ -49,7 +49,8 @@ final class LinearFusion {
     /** True when children[i] is a Linear followed by a ReLU/ReLU6 that {@link #apply} would fuse. */
     static boolean pairAt(List<Module> children, int i) {
         return i + 1 < children.size() && children.get(i).getClass() == Linear.class
-                && (children.get(i + 1).getClass() == ReLU.class || children.get(i + 1).getClass() == ReLU6.class)
+                && (children.get(i + 1).getClass() == ReLU.class || children.get(i + 1).getClass() == ReLU6.class
+                    || children.get(i + 1).getClass() == GELU.class) // issue 11 (tf)
                 && !Module.everyCallObserved();
     }
 
@@ -72,7 +73,8 @@ final class LinearFusion {
         if (x == null || x.isShapeOnly() || x.dtype() != DType.FLOAT32 || linear.isTraining() || !DnnlLinear.enabled()) return null;
         if (act != null && linear.getClass() != Linear.class) return null; // fusing skips apply: only where forward is Linear's
         DnnlPostOps post = act == null ? DnnlPostOps.NONE : act.getClass() == ReLU.class ? DnnlPostOps.RELU
-                : act.getClass() == ReLU6.class ? DnnlPostOps.RELU6 : null;
+                : act.getClass() == ReLU6.class ? DnnlPostOps.RELU6
+                : act.getClass() == GELU.class ? geluPostOp((GELU) act) : null; // issue 11 (tf)
         if (post == null) return null;
         Tensor w = linear.ownParameters().get("weight").valueFor(x);
         Parameter bp = linear.ownParameters().get("bias");
@@ -91,6 +93,12 @@ final class LinearFusion {
         } catch (NotFused e) {
             return null;
         }
+    }
+
+    /** issue 11 (tf): oneDNN's erf or tanh GELU post-op, unless -Dnnsh.fuse.gelu=off. */
+    private static DnnlPostOps geluPostOp(GELU act) {
+        if ("off".equals(System.getProperty("nnsh.fuse.gelu"))) return null;
+        return "tanh".equals(act.approximate()) ? DnnlPostOps.GELU_TANH : DnnlPostOps.GELU_ERF;
     }
 
     /** oneDNN declined this product after all; the caller runs ND4J's. */

@@ -147,6 +147,14 @@ public class MultiheadAttention extends Module {
                                     boolean needWeights, boolean average) {
         var dims = AttentionShapes.check(typeName(), query, key, value, keyPaddingMask, attnMask, embedDim, kdim, vdim,
                 numHeads, batchFirst);
+        if (!needWeights && query == key && key == value && keyPaddingMask == null && attnMask == null && !isTraining()
+                && dims.batched() && packedProjection()) { // issue 11 (tf): eval self-attention on oneDNN
+            Parameter ob = out_proj.ownParameters().get("bias");
+            Tensor fast = AttentionFastPath.selfAttention(query, ownParameters().get("in_proj_weight").valueFor(query),
+                    bias ? ownParameters().get("in_proj_bias").valueFor(query) : null,
+                    out_proj.ownParameters().get("weight").valueFor(query), ob == null ? null : ob.valueFor(query), numHeads, batchFirst);
+            if (fast != null) return new AttentionOutput(fast, null);
+        }
         Tensor q = sequenceFirst(query, dims.batched()), k = sequenceFirst(key, dims.batched());
         Tensor v = sequenceFirst(value, dims.batched());
         Tensor padding = keyPaddingMask != null && !dims.batched() ? keyPaddingMask.unsqueeze(0) : keyPaddingMask;
@@ -160,6 +168,15 @@ public class MultiheadAttention extends Module {
             output = output.transpose(0, 1);
         }
         return new AttentionOutput(output, weights);
+    }
+
+    /** issue 11 (tf): residual + self-attention(x) in eval on oneDNN (residual added by the out-projection), or null where that does not apply. */
+    Tensor evalSelfAttentionPlus(Tensor x, Tensor residual) {
+        if (isTraining() || !packedProjection() || x.dim() != 3 || x.isShapeOnly() || x.size(2) != embedDim) return null;
+        Parameter ob = out_proj.ownParameters().get("bias");
+        return AttentionFastPath.selfAttention(x, ownParameters().get("in_proj_weight").valueFor(x),
+                bias ? ownParameters().get("in_proj_bias").valueFor(x) : null, out_proj.ownParameters().get("weight").valueFor(x),
+                ob == null ? null : ob.valueFor(x), numHeads, batchFirst, residual);
     }
 
     private Tensor sequenceFirst(Tensor x, boolean batched) {

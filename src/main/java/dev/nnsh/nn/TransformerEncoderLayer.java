@@ -169,9 +169,13 @@ public class TransformerEncoderLayer extends Module {
         return dropout1.apply(attended);
     }
 
+    private static final Module FUSED_GELU = new GELU(), FUSED_RELU = new ReLU(); // issue 11 (tf): post-op kinds only, never called
+
     private Tensor feedForwardBlock(Tensor x) {
-        Tensor hidden = linear1.apply(x);
-        hidden = activation != null ? activation.apply(hidden)
+        Tensor fused = activation == null && !Module.everyCallObserved() // issue 11 (tf): linear1 → relu/gelu as one matmul in eval
+                ? LinearFusion.run(linear1, "gelu".equals(activationName) ? FUSED_GELU : FUSED_RELU, x) : null;
+        Tensor hidden = fused != null ? fused : linear1.apply(x);
+        if (fused == null) hidden = activation != null ? activation.apply(hidden)
                 : "gelu".equals(activationName) ? F.gelu(hidden) : F.relu(hidden);
         return dropout2.apply(linear2.apply(dropout.apply(hidden)));
     }

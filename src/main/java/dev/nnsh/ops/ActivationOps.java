@@ -28,8 +28,11 @@ public final class ActivationOps {
 
     /** GELU with approximate "none" (exact, 0.5·x·(1 + erf(x/√2))) or "tanh". */
     public static Tensor gelu(Tensor x, String approximate) {
-        return checkGeluApproximate("gelu", approximate).equals("tanh") ? map(x, ActivationOps::geluTanh)
-                : map(x, ActivationOps::geluExact);
+        boolean tanh = checkGeluApproximate("gelu", approximate).equals("tanh");
+        return map(x, a -> { // issue 11 (tf): one oneDNN pass where it applies
+            INDArray fast = dev.nnsh.ops.fast.DnnlEltwise.gelu(a, tanh);
+            return fast != null ? fast : tanh ? geluTanh(a) : geluExact(a);
+        });
     }
 
     /** x·σ(x), also called swish. */

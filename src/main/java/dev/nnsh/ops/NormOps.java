@@ -190,6 +190,8 @@ public final class NormOps {
         checkAffine(who, "bias", bias, normalizedShape);
         long k = Shapes.numel(normalizedShape);
         return Tensor.derive(x.shape(), x.dtype(), a -> {
+            INDArray fast = dev.nnsh.ops.fast.DnnlLayerNorm.layerNorm(a[0], k, a[1], a[2], eps); // issue 11 (tf): one oneDNN pass
+            if (fast != null) return fast;
             INDArray y = normalizeRows(a[0].reshape('c', k == 0 ? 0 : a[0].length() / k, k), eps);
             if (a[1] != null) y.muliRowVector(a[1].castTo(a[0].dataType()).reshape(1, k));
             if (a[2] != null) y.addiRowVector(a[2].castTo(a[0].dataType()).reshape(1, k));

@@ -13,6 +13,8 @@ public class LayerNorm2d extends LayerNorm {
     }
 
     @Override public Tensor forward(Tensor x) {
+        Tensor fast = dev.nnsh.nn.ChannelsLastBlocks.layerNorm2d(this, x); // issue 11 (tf): channels-last, no permute copies
+        if (fast != null) return fast;
         return super.forward(x.permute(0, 2, 3, 1)).permute(0, 3, 1, 2);
     }
 }

@@ -11,5 +11,32 @@ public class Permute extends Module {
 
     public int[] dims() { return dims.clone(); }
 
-    @Override public Tensor forward(Tensor x) { return x.permute(dims); }
+    @Override public Tensor forward(Tensor x) {
+        Tensor view = denseView(x); // issue 11 (tf)
+        return view != null ? view : x.permute(dims);
+    }
+
+    /**
+     * issue 11 (tf): when the permuted order is how x's memory already lies (a channels-last
+     * convolution result permuted to [N, H, W, C], a channels-last block's output permuted back), the
+     * permuted view of x, as PyTorch's permute gives, instead of a copy; null otherwise, or with
+     * -Dnnsh.tf.permute=off. The memory stays shared, which the intermediate release checks for.
+     */
+    private Tensor denseView(Tensor x) {
+        if (x.isShapeOnly() || x.dim() != dims.length || !dev.nnsh.tensor.InPlace.enabled()
+                || "off".equals(System.getProperty("nnsh.tf.permute"))) return null;
+        boolean[] seen = new boolean[dims.length];
+        for (int d : dims) {
+            if (d < 0 || d >= dims.length || seen[d]) return null; // negative, bad or repeated dims: Tensor.permute normalises or reports them
+            seen[d] = true;
+        }
+        var view = x.nd().permute(dims);
+        long expected = 1;
+        long[] s = view.stride(), d = view.shape();
+        for (int i = d.length - 1; i >= 0; i--) {
+            if (d[i] != 1 && s[i] != expected) return null;
+            expected *= d[i];
+        }
+        return Tensor.of(view);
+    }
 }

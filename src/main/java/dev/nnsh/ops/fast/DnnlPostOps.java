@@ -17,7 +17,11 @@ public enum DnnlPostOps {
     /** 1/(1 + e^−x), nn.Sigmoid (a squeeze-excitation's scale) (issue 11 (mobile)) */
     SIGMOID,
     /** min(max(x/6 + 1/2, 0), 1), nn.Hardsigmoid (issue 11 (mobile)) */
-    HARDSIGMOID;
+    HARDSIGMOID,
+    /** 0.5·x·(1 + erf(x/√2)), nn.GELU() (issue 11, tf) */
+    GELU_ERF,
+    /** nn.GELU(approximate='tanh') (issue 11, tf) */
+    GELU_TANH;
 
     /** Appends this activation to {@code ops} (nothing for NONE). */
     void appendTo(dnnl_post_ops ops) {
@@ -32,6 +36,8 @@ public enum DnnlPostOps {
                 eltwise(ops, dnnl_eltwise_linear, 1f / 6, 0.5f);
                 eltwise(ops, dnnl_eltwise_clip, 0f, 1f);
             }
+            case GELU_ERF -> eltwise(ops, dnnl_eltwise_gelu_erf, 0f, 0f); // issue 11 (tf)
+            case GELU_TANH -> eltwise(ops, dnnl_eltwise_gelu_tanh, 0f, 0f); // issue 11 (tf)
         }
     }
 

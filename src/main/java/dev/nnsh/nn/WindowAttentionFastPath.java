@@ -1,0 +1,58 @@
+package dev.nnsh.nn;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import dev.nnsh.ops.fast.DnnlAttention;
+import dev.nnsh.ops.fast.DnnlLinear;
+import dev.nnsh.ops.fast.DnnlPostOps;
+import dev.nnsh.ops.fast.DnnlWindowRows;
+import dev.nnsh.tensor.DType;
+import dev.nnsh.tensor.NativeBuffers;
+import dev.nnsh.tensor.Tensor;
+
+/**
+ * Swin's shifted-window attention in eval on oneDNN (issue 11, tf): the qkv projection on the image
+ * rows as they lie (a per-pixel Linear commutes with the roll and the window partition), one row copy
+ * into window order, the heads on {@link DnnlAttention} with the relative position bias and the
+ * shift mask added to the scaled scores, the out-projection, and one row copy back (window reverse
+ * and the roll back). Returns null where it does not apply; the caller runs the Tensor-op path.
+ */
+public final class WindowAttentionFastPath {
+    private WindowAttentionFastPath() {}
+
+    /**
+     * Attention of padded images x [B, H, W, C] (H, W multiples of ws) in ws×ws windows after a roll
+     * by (−shiftH, −shiftW), with {@code additive} [G, heads, ws², ws²] (G divides the number of
+     * windows per batch or is 1); the result [B, H, W, C] rolled back.
+     */
+    public static Tensor run(Tensor x, Tensor qkvWeight, Tensor qkvBias, Tensor projWeight, Tensor projBias, Tensor additive,
+                             int ws, int shiftH, int shiftW, int heads) {
+        if ("off".equals(System.getProperty("nnsh.tf.windows"))) return null;
+        if (x.isShapeOnly() || x.dtype() != DType.FLOAT32 || x.dim() != 4 || !DnnlAttention.enabled() || !DnnlLinear.enabled()) return null;
+        for (Tensor t : new Tensor[]{qkvWeight, qkvBias, projWeight, projBias, additive}) {
+            if (t != null && (t.isShapeOnly() || t.dtype() != DType.FLOAT32)) return null;
+        }
+        long[] shape = x.shape();
+        long b = shape[0], h = shape[1], w = shape[2], c = shape[3], n = (long) ws * ws;
+        if (h % ws != 0 || w % ws != 0 || c % heads != 0) return null;
+        long windows = (h / ws) * (w / ws), d = c / heads;
+        var layout = new DnnlAttention.Layout(b * windows, n, heads, d, n * 3 * c, 3 * c, n * c, c);
+        INDArray add = additive == null ? null : additive.nd();
+        if (add != null && windows % add.size(0) != 0) return null;
+        INDArray xa = x.nd();
+        INDArray qkv = DnnlLinear.linear(xa, qkvWeight.nd(), qkvBias == null ? null : qkvBias.nd(), DnnlPostOps.NONE);
+        if (qkv == null) return null;
+        INDArray rows = DnnlWindowRows.gather(qkv, ws, shiftH, shiftW);
+        NativeBuffers.release(Tensor.of(qkv), "window attention");
+        if (rows == null) return null;
+        INDArray merged = DnnlAttention.attend(rows, layout, (float) Math.pow(d, -0.5), add, new long[]{b * windows * n, c});
+        NativeBuffers.release(Tensor.of(rows), "window attention");
+        if (merged == null) return null;
+        INDArray projected = DnnlLinear.linear(merged, projWeight.nd(), projBias == null ? null : projBias.nd(), DnnlPostOps.NONE);
+        NativeBuffers.release(Tensor.of(merged), "window attention");
+        if (projected == null) return null;
+        INDArray out = DnnlWindowRows.scatter(projected, shape, ws, shiftH, shiftW);
+        NativeBuffers.release(Tensor.of(projected), "window attention");
+        return out == null ? null : Tensor.of(out);
+    }
+}
