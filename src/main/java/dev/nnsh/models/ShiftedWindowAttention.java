@@ -1,7 +1,6 @@
 package dev.nnsh.models;
 
 import dev.nnsh.nn.Buffer;
-import dev.nnsh.nn.Elementwise;
 import dev.nnsh.nn.F;
 import dev.nnsh.nn.Init;
 import dev.nnsh.nn.Linear;
@@ -89,7 +88,7 @@ public class ShiftedWindowAttention extends Module {
         Tensor q = packed.narrow(0, 0, 1).squeeze(0), k = packed.narrow(0, 1, 1).squeeze(0), v = packed.narrow(0, 2, 1).squeeze(0);
         Tensor attn;
         if (scale != null) {
-            attn = Elementwise.normalize(q, -1, 1e-12).matmul(Elementwise.normalize(k, -1, 1e-12).transpose(-2, -1)).mul(scale);
+            attn = F.normalize(q, 2, -1, 1e-12).matmul(F.normalize(k, 2, -1, 1e-12).transpose(-2, -1)).mul(scale);
         } else {
             attn = q.mul(Math.pow(c / numHeads, -0.5)).matmul(k.transpose(-2, -1));
         }

@@ -1,7 +1,6 @@
 package dev.nnsh.models;
 
 import dev.nnsh.nn.Buffer;
-import dev.nnsh.nn.Elementwise;
 import dev.nnsh.nn.Init;
 import dev.nnsh.nn.Linear;
 import dev.nnsh.nn.Parameter;
@@ -55,6 +54,6 @@ public class ShiftedWindowAttentionV2 extends ShiftedWindowAttention {
     }
 
     @Override protected Tensor logitScale(Tensor like) {
-        return Elementwise.clampMax(logit_scale.valueFor(like), Math.log(100.0)).exp();
+        return logit_scale.valueFor(like).clampMax(Math.log(100.0)).exp();
     }
 }

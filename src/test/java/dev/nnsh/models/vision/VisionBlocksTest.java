@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Random;
 
 import dev.nnsh.nn.BatchNorm2d;
-import dev.nnsh.nn.Elementwise;
+import dev.nnsh.nn.F;
 import dev.nnsh.nn.GELU;
 import dev.nnsh.nn.Hardsigmoid;
 import dev.nnsh.nn.SiLU;
@@ -130,9 +130,9 @@ class VisionBlocksTest {
         assertClose(hs, new Hardsigmoid().apply(Tensor.of(x.clone(), x.length)));
         assertEquals("Hardsigmoid()", new Hardsigmoid(true).toString());
         float[] v = {3f, 4f, 0f, 0f, 1f, 0f};
-        assertClose(new double[]{0.6, 0.8, 0, 0, 1, 0}, Elementwise.normalize(Tensor.of(v, 3, 2), -1, 1e-12));
-        assertClose(new double[]{1, 2, 2}, Elementwise.clampMax(Tensor.of(new float[]{1, 2, 7}, 3), 2));
-        assertNotEquals(0, values(Elementwise.sqrt(Tensor.of(new float[]{4}, 1)))[0]);
-        assertClose(new double[]{2}, Elementwise.sqrt(Tensor.of(new float[]{4}, 1)));
+        assertClose(new double[]{0.6, 0.8, 0, 0, 1, 0}, F.normalize(Tensor.of(v, 3, 2), 2, -1, 1e-12));
+        assertClose(new double[]{1, 2, 2}, Tensor.of(new float[]{1, 2, 7}, 3).clampMax(2));
+        assertNotEquals(0, values(Tensor.of(new float[]{4}, 1).sqrt())[0]);
+        assertClose(new double[]{2}, Tensor.of(new float[]{4}, 1).sqrt());
     }
 }
