@@ -11,6 +11,7 @@ import dev.nnsh.nn.Conv2d;
 import dev.nnsh.nn.F;
 import dev.nnsh.nn.Flatten;
 import dev.nnsh.nn.GELU;
+import dev.nnsh.nn.IntermediateRelease;
 import dev.nnsh.nn.LayerNorm;
 import dev.nnsh.nn.Linear;
 import dev.nnsh.nn.Module;
@@ -124,12 +125,25 @@ public class SwinTransformer extends Module {
         }
 
         @Override public Tensor forward(Tensor x) {
+            if (!stochastic_depth.isTraining()) return evalForward(x);
             x = x.add(stochastic_depth.apply(attn.apply(norm1.apply(x))));
-            if (!stochastic_depth.isTraining()) { // issue 11 (tf): the residual added by the MLP's last matmul
-                Tensor normed = norm2.apply(x), fused = ResidualFusion.mlpPlus(mlp, normed, x);
-                return fused != null ? fused : x.add(stochastic_depth.apply(mlp.apply(normed)));
-            }
             return x.add(stochastic_depth.apply(mlp.apply(norm2.apply(x))));
+        }
+
+        /** issue 11 (tf): the residual added by the MLP's last matmul; each intermediate freed once consumed (IntermediateRelease's proof). */
+        private Tensor evalForward(Tensor x) {
+            var release = IntermediateRelease.start(this, x);
+            Tensor normed1 = release.after(norm1, x, norm1.apply(x));
+            Tensor attended = release.after(attn, normed1, attn.apply(normed1));
+            Tensor branch = release.after(stochastic_depth, attended, stochastic_depth.apply(attended));
+            Tensor pooled = ResidualFusion.pooledSum(branch, x);
+            Tensor y = release.afterTensorOp("residual add", branch, pooled != null ? pooled : x.add(branch));
+            var second = IntermediateRelease.start(this, y);
+            Tensor normed = second.after(norm2, y, norm2.apply(y)), fused = ResidualFusion.mlpPlus(mlp, normed, y);
+            if (fused == null) return y.add(stochastic_depth.apply(mlp.apply(normed)));
+            second.after(mlp, normed, fused);
+            if (IntermediateRelease.isTrusted(norm2)) release.after(mlp, y, fused);
+            return fused;
         }
     }
 

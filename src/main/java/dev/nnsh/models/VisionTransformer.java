@@ -5,6 +5,7 @@ import dev.nnsh.nn.Conv2d;
 import dev.nnsh.nn.Dropout;
 import dev.nnsh.nn.GELU;
 import dev.nnsh.nn.Init;
+import dev.nnsh.nn.IntermediateRelease;
 import dev.nnsh.nn.LayerNorm;
 import dev.nnsh.nn.Linear;
 import dev.nnsh.nn.Module;
@@ -99,12 +100,18 @@ public class VisionTransformer extends Module {
             if (input.dim() != 3) {
                 throw new ShapeException("EncoderBlock: expected (batch_size, seq_length, hidden_dim) got " + Shapes.format(input.shape()));
             }
-            Tensor x = ln_1.apply(input);
+            var release = IntermediateRelease.start(this, input); // issue 11: intermediates freed once consumed
+            Tensor x = release.after(ln_1, input, ln_1.apply(input));
             if (!dropout.isTraining()) { // issue 11 (tf): both residuals added by the branches' last matmuls
                 Tensor fused = ResidualFusion.attentionPlus(self_attention, x, input);
                 if (fused != null) {
-                    Tensor normed = ln_2.apply(fused), out = ResidualFusion.mlpPlus(mlp, normed, fused);
-                    return out != null ? out : fused.add(mlp.apply(normed));
+                    release.after(self_attention, x, fused);
+                    var second = IntermediateRelease.start(this, fused);
+                    Tensor normed = second.after(ln_2, fused, ln_2.apply(fused)), out = ResidualFusion.mlpPlus(mlp, normed, fused);
+                    if (out == null) return fused.add(mlp.apply(normed));
+                    second.after(mlp, normed, out);
+                    if (IntermediateRelease.isTrusted(ln_2)) release.after(mlp, fused, out);
+                    return out;
                 }
             }
             x = dropout.apply(self_attention.apply(x, x, x)).add(input);

@@ -2,7 +2,10 @@ package dev.nnsh.nn;
 
 import java.util.List;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.AddOp;
+import org.nd4j.linalg.factory.Nd4j;
 
 import dev.nnsh.ops.fast.DnnlLinearResidual;
 import dev.nnsh.tensor.DType;
@@ -21,6 +24,17 @@ public final class ResidualFusion {
     private static boolean on(Tensor x, Tensor residual) {
         return !"off".equals(System.getProperty("nnsh.tf.residual")) && !Module.everyCallObserved() && !x.isShapeOnly()
                 && !residual.isShapeOnly() && x.dtype() == DType.FLOAT32 && residual.dtype() == DType.FLOAT32;
+    }
+
+    /**
+     * branch + residual of the same shape into a pooled buffer (ND4J's add would allocate one the pool cannot
+     * take back), so that the sum can be freed once dead; null where the fusion is off or does not apply.
+     */
+    public static Tensor pooledSum(Tensor branch, Tensor residual) {
+        if (!on(branch, residual) || !java.util.Arrays.equals(branch.shape(), residual.shape())) return null;
+        INDArray out = NativeBuffers.uninitialized(DataType.FLOAT, branch.shape());
+        Nd4j.exec(new AddOp(branch.nd(), residual.nd(), out));
+        return Tensor.of(out);
     }
 
     /** residual + attention(x, x, x) for a MultiheadAttention in eval. */

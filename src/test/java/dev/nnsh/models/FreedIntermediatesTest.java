@@ -63,6 +63,14 @@ class FreedIntermediatesTest {
         checkBlock(new ShuffleNetV2.InvertedResidual(16, 32, 2), Tensor.randn(2, 16, 128, 128), 5);
     }
 
+    @Test void transformerBlocksFreeTheirNormsAndBranchesOnceConsumed() {
+        // ViT: ln_1's result once attended, ln_2's once through the MLP, the attention residual once the MLP's added
+        checkBlock(new VisionTransformer.EncoderBlock(12, 768, 3072, 0, 0), Tensor.randn(2, 50, 768), 3);
+        // Swin: norm1's result, the attention's once added, norm2's once through the MLP, the first residual sum
+        checkBlock(new SwinTransformer.SwinTransformerBlock(96, 3, 7, 0, 0.1), Tensor.randn(2, 28, 28, 96), 4);
+        checkBlock(new SwinTransformer.SwinTransformerBlock(96, 3, 7, 3, 0.1), Tensor.randn(2, 28, 28, 96), 4);
+    }
+
     @Test void squeezeExcitationScalesAChannelsLastInputIntoAPooledBuffer() {
         // the ReLU makes the first convolution a fused one, so its result is channels-last
         Module net = new dev.nnsh.nn.Sequential(new dev.nnsh.nn.Conv2d(8, 32, 3, 1, 1), new dev.nnsh.nn.ReLU(),
