@@ -4,8 +4,8 @@ import dev.nnsh.ops.fast.DnnlPostOps;
 
 /**
  * Which activation modules a fused convolution can apply as its oneDNN post-op: exactly ReLU,
- * ReLU6, Hardswish, SiLU, Sigmoid and Hardsigmoid (a subclass may override forward, so it is never fused).
- * {@code -Dnnsh.fuse.swish=off} or {@link #setSwishFused} leaves Hardswish and SiLU to run as their own modules.
+ * ReLU6, Hardswish, SiLU, Sigmoid, Hardsigmoid and GELU (a subclass may override forward, so it is never fused).
+ * {@code -Dnnsh.fuse.gelu=off} leaves GELU to run as its own module; {@code -Dnnsh.fuse.swish=off} or {@link #setSwishFused} leaves Hardswish and SiLU to run as their own modules.
  */
 public final class FusableActivation {
     private FusableActivation() {}
@@ -23,6 +23,9 @@ public final class FusableActivation {
         if (c == SiLU.class) return swish ? DnnlPostOps.SILU : null;
         if (c == Sigmoid.class) return sigmoid ? DnnlPostOps.SIGMOID : null; // issue 11 (mobile)
         if (c == Hardsigmoid.class) return sigmoid ? DnnlPostOps.HARDSIGMOID : null; // issue 11 (mobile)
+        if (c == GELU.class && !"off".equals(System.getProperty("nnsh.fuse.gelu"))) { // issue 11: MaxViT's MBConv
+            return "tanh".equals(((GELU) m).approximate()) ? DnnlPostOps.GELU_TANH : DnnlPostOps.GELU_ERF;
+        }
         return null;
     }
 
