@@ -19,9 +19,11 @@ import dev.nnsh.nn.Flatten;
 import dev.nnsh.nn.GELU;
 import dev.nnsh.nn.Identity;
 import dev.nnsh.nn.Init;
+import dev.nnsh.nn.IntermediateRelease;
 import dev.nnsh.nn.LayerNorm;
 import dev.nnsh.nn.Linear;
 import dev.nnsh.nn.Module;
+import dev.nnsh.nn.ResidualFusion;
 import dev.nnsh.nn.ModuleList;
 import dev.nnsh.nn.Sequential;
 import dev.nnsh.nn.SiLU;
@@ -139,7 +141,13 @@ public class MaxVit extends Module {
 
         @Override public Tensor forward(Tensor x) {
             Tensor res = proj.apply(x);
-            return res.add(stochastic_depth.apply(layers.apply(x)));
+            if (stochastic_depth.isTraining()) return res.add(stochastic_depth.apply(layers.apply(x)));
+            // issue 11: the sum into a pooled buffer and the branch's result freed once added (IntermediateRelease's proof)
+            var release = IntermediateRelease.start(this, x);
+            Tensor branch = release.after(layers, x, layers.apply(x));
+            Tensor dropped = release.after(stochastic_depth, branch, stochastic_depth.apply(branch));
+            Tensor pooled = ResidualFusion.pooledSum(dropped, res);
+            return release.afterTensorOp("residual add", dropped, pooled != null ? pooled : res.add(dropped));
         }
     }
 
@@ -173,9 +181,10 @@ public class MaxVit extends Module {
         @Override public Tensor forward(Tensor x) {
             long b = x.size(0), g = x.size(1), p = x.size(2), d = x.size(3);
             if (!isTraining() && !x.isShapeOnly()) { // issue 11 (tf): the heads on oneDNN, no split/merge copies
-                Tensor packed = to_qkv.apply(x);
+                var release = IntermediateRelease.start(this, x); // issue 11: the projections' results freed once consumed
+                Tensor packed = release.after(to_qkv, x, to_qkv.apply(x));
                 Tensor merged = AttentionHeads.attend(packed, heads, headDim, scaleFactor, relativeBias(x));
-                if (merged != null) return merge.apply(merged);
+                if (merged != null) return release.after(merge, release.afterTensorOp("attention", packed, merged), merge.apply(merged));
             }
             List<Tensor> qkv = to_qkv.apply(x).chunk(3, -1);
             Tensor q = qkv.get(0).reshape(b, g, p, heads, headDim).permute(0, 1, 3, 2, 4);
@@ -266,10 +275,33 @@ public class MaxVit extends Module {
         }
 
         @Override public Tensor forward(Tensor x) {
+            if (!stochastic_dropout.isTraining()) return evalForward(x);
             x = partition_swap.apply(partition_op.apply(x));
             x = x.add(stochastic_dropout.apply(attn_layer.apply(x)));
             x = x.add(stochastic_dropout.apply(mlp_layer.apply(x)));
             return departition_op.apply(departition_swap.apply(x));
+        }
+
+        /** issue 11: the residual sums into pooled buffers; each intermediate freed once consumed (IntermediateRelease's proof). */
+        private Tensor evalForward(Tensor x) {
+            var release = IntermediateRelease.start(this, x);
+            Tensor parts = release.after(partition_op, x, partition_op.apply(x));
+            Tensor swapped = release.after(partition_swap, parts, partition_swap.apply(parts));
+            Tensor attended = plusBranch(swapped, attn_layer);
+            if (IntermediateRelease.isTrusted(attn_layer)) release.afterTensorOp("residual add", swapped, attended);
+            Tensor mixed = plusBranch(attended, mlp_layer);
+            if (IntermediateRelease.isTrusted(mlp_layer)) release.afterTensorOp("residual add", attended, mixed);
+            Tensor back = release.after(departition_swap, mixed, departition_swap.apply(mixed));
+            return release.after(departition_op, back, departition_op.apply(back));
+        }
+
+        /** x + stochastic_dropout(branch(x)) into a pooled buffer, the branch's result freed once added. */
+        private Tensor plusBranch(Tensor x, Sequential branch) {
+            var release = IntermediateRelease.start(this, x);
+            Tensor out = release.after(branch, x, branch.apply(x));
+            Tensor dropped = release.after(stochastic_dropout, out, stochastic_dropout.apply(out));
+            Tensor pooled = ResidualFusion.pooledSum(dropped, x);
+            return release.afterTensorOp("residual add", dropped, pooled != null ? pooled : x.add(dropped));
         }
     }
 }

@@ -71,6 +71,15 @@ class FreedIntermediatesTest {
         checkBlock(new SwinTransformer.SwinTransformerBlock(96, 3, 7, 3, 0.1), Tensor.randn(2, 28, 28, 96), 4);
     }
 
+    @Test void maxvitLayersFreeTheirBranchesAndResidualSums() {
+        // MBConv: its Sequential's four results as before, and now the branch's result once added to the shortcut
+        checkBlock(new MaxVit.MBConv(64, 64, 4, 0.25, 1, 0.1), Tensor.randn(2, 64, 32, 32), 5);
+        // window and grid attention: the three their Sequentials freed before, and now the qkv projection's and the heads'
+        // results, each branch's result once added, the first residual sum once the MLP's added, the second once departitioned
+        checkBlock(new MaxVit.PartitionAttentionLayer(64, 32, 8, false, 32, 4, 0.1), Tensor.randn(2, 64, 32, 32), 9);
+        checkBlock(new MaxVit.PartitionAttentionLayer(64, 32, 8, true, 32, 4, 0.1), Tensor.randn(2, 64, 32, 32), 9);
+    }
+
     @Test void squeezeExcitationScalesAChannelsLastInputIntoAPooledBuffer() {
         // the ReLU makes the first convolution a fused one, so its result is channels-last
         Module net = new dev.nnsh.nn.Sequential(new dev.nnsh.nn.Conv2d(8, 32, 3, 1, 1), new dev.nnsh.nn.ReLU(),
