@@ -1,8 +1,5 @@
 package dev.nnsh.ops.fast;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import dev.nnsh.tensor.InPlace;
 import dev.nnsh.tensor.NativeBuffers;
 import dev.nnsh.tensor.Tensor;
@@ -55,7 +52,7 @@ public final class DnnlAttention {
 
     private record Key(Layout layout, float scale) {}
 
-    private static final Map<Key, Compiled> COMPILED = new HashMap<>();
+    private static final CompiledPrimitives<Key, Compiled> COMPILED = new CompiledPrimitives<>(c -> c.scores.implementation + ", " + c.weighted.implementation);
 
     /**
      * The merged attention output as a new dense array of {@code outShape} (laid out as {@code layout}
@@ -69,7 +66,7 @@ public final class DnnlAttention {
         if (additive != null && (additive.dataType() != DataType.FLOAT || !DnnlLayouts.denseRowMajor(additive)
                 || additive.rank() != 4 || additive.size(1) != h || additive.size(2) != l || additive.size(3) != l
                 || b % additive.size(0) != 0)) return null;
-        Compiled c = compiled(new Key(layout, scale));
+        Compiled c = COMPILED.get(new Key(layout, scale), Compiled::new);
         if (c == null) return null;
         INDArray scores = NativeBuffers.uninitialized(DataType.FLOAT, b, h, l, l);
         INDArray out = NativeBuffers.uninitialized(DataType.FLOAT, outShape);
@@ -92,22 +89,8 @@ public final class DnnlAttention {
         return new Pointer() { { address = to; } };
     }
 
-    private static synchronized Compiled compiled(Key key) {
-        Compiled c = COMPILED.get(key);
-        if (c != null) return c;
-        try {
-            c = new Compiled(key);
-        } catch (DnnlException e) {
-            if (Boolean.getBoolean("nnsh.dnnl.debug")) System.err.println(key + ": " + e.getMessage());
-            return null;
-        }
-        if (Boolean.getBoolean("nnsh.dnnl.debug")) System.err.println(key + " -> " + c.scores.implementation + ", " + c.weighted.implementation);
-        if (COMPILED.size() < DnnlPrimitiveCache.LIMIT) COMPILED.put(key, c);
-        return c;
-    }
-
     /** How many attention shapes are compiled (tests: shows the path ran). */
-    public static synchronized int compiledPrimitives() { return COMPILED.size(); }
+    public static int compiledPrimitives() { return COMPILED.size(); }
 
     /** A batched matmul over [B, H] of strided operands, optionally with an output scale. */
     private static final class Matmul {

@@ -1,8 +1,5 @@
 package dev.nnsh.ops.fast;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import dev.nnsh.tensor.InPlace;
 import dev.nnsh.tensor.NativeBuffers;
 
@@ -37,33 +34,20 @@ public final class DnnlEltwise {
 
     private record Key(long length, int algorithm) {}
 
-    private static final Map<Key, Compiled> COMPILED = new HashMap<>();
+    private static final CompiledPrimitives<Key, Compiled> COMPILED = new CompiledPrimitives<>(c -> "compiled");
 
     /** GELU of x into a new array of x's shape, or null where this path does not apply. */
     public static INDArray gelu(INDArray x, boolean tanh) {
         if (!enabled() || x.dataType() != DataType.FLOAT || x.length() == 0 || !DnnlLayouts.denseRowMajor(x)) return null;
-        Compiled c = compiled(new Key(x.length(), tanh ? dnnl_eltwise_gelu_tanh : dnnl_eltwise_gelu_erf));
+        Compiled c = COMPILED.get(new Key(x.length(), tanh ? dnnl_eltwise_gelu_tanh : dnnl_eltwise_gelu_erf), Compiled::new);
         if (c == null) return null;
         INDArray y = NativeBuffers.uninitialized(DataType.FLOAT, x.shape().clone());
         c.run(x, y);
         return y;
     }
 
-    private static synchronized Compiled compiled(Key key) {
-        Compiled c = COMPILED.get(key);
-        if (c != null) return c;
-        try {
-            c = new Compiled(key);
-        } catch (DnnlException e) {
-            if (Boolean.getBoolean("nnsh.dnnl.debug")) System.err.println(key + ": " + e.getMessage());
-            return null;
-        }
-        if (COMPILED.size() < DnnlPrimitiveCache.LIMIT) COMPILED.put(key, c);
-        return c;
-    }
-
     /** How many eltwise primitives are compiled (tests: shows the path ran). */
-    public static synchronized int compiledPrimitives() { return COMPILED.size(); }
+    public static int compiledPrimitives() { return COMPILED.size(); }
 
     private static final class Compiled {
         final dnnl_memory_desc_t data;

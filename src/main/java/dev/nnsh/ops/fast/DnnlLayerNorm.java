@@ -1,8 +1,5 @@
 package dev.nnsh.ops.fast;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import dev.nnsh.tensor.InPlace;
 import dev.nnsh.tensor.NativeBuffers;
 
@@ -36,7 +33,7 @@ public final class DnnlLayerNorm {
 
     private record Key(long rows, long features, float eps, boolean scale, boolean shift) {}
 
-    private static final Map<Key, Compiled> COMPILED = new HashMap<>();
+    private static final CompiledPrimitives<Key, Compiled> COMPILED = new CompiledPrimitives<>(c -> c.implementation);
 
     /**
      * (x − mean)/√(var + eps)·weight + bias over x's last dimension {@code features} (weight and bias
@@ -46,7 +43,7 @@ public final class DnnlLayerNorm {
         if (!enabled() || x.dataType() != DataType.FLOAT || x.length() == 0 || features <= 0 || x.length() % features != 0
                 || !DnnlLayouts.denseRowMajor(x)) return null;
         if (!vector(weight, features) || !vector(bias, features)) return null;
-        Compiled c = compiled(new Key(x.length() / features, features, (float) eps, weight != null, bias != null));
+        Compiled c = COMPILED.get(new Key(x.length() / features, features, (float) eps, weight != null, bias != null), Compiled::new);
         if (c == null) return null;
         INDArray y = NativeBuffers.uninitialized(DataType.FLOAT, x.shape().clone());
         c.run(x, weight, bias, y);
@@ -57,22 +54,8 @@ public final class DnnlLayerNorm {
         return v == null || v.dataType() == DataType.FLOAT && v.length() == n && DnnlLayouts.denseRowMajor(v);
     }
 
-    private static synchronized Compiled compiled(Key key) {
-        Compiled c = COMPILED.get(key);
-        if (c != null) return c;
-        try {
-            c = new Compiled(key);
-        } catch (DnnlException e) {
-            if (Boolean.getBoolean("nnsh.dnnl.debug")) System.err.println(key + ": " + e.getMessage());
-            return null;
-        }
-        if (Boolean.getBoolean("nnsh.dnnl.debug")) System.err.println(key + " -> " + c.implementation);
-        if (COMPILED.size() < DnnlPrimitiveCache.LIMIT) COMPILED.put(key, c);
-        return c;
-    }
-
     /** How many layer-norm primitives are compiled (tests: shows the path ran). */
-    public static synchronized int compiledPrimitives() { return COMPILED.size(); }
+    public static int compiledPrimitives() { return COMPILED.size(); }
 
     private static final class Compiled {
         final dnnl_memory_desc_t data;

@@ -1,8 +1,5 @@
 package dev.nnsh.ops.fast;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import dev.nnsh.tensor.InPlace;
 import dev.nnsh.tensor.NativeBuffers;
 
@@ -30,8 +27,8 @@ public final class DnnlLinear {
     /** For A/B measurements of this path alone. */
     public static void setEnabled(boolean on) { enabled = on; }
 
-    private static final Map<DnnlMatmulShape, DnnlMatmulPrimitive> COMPILED = new HashMap<>();
-    private static final Map<DnnlMatmulShape, Boolean> UNSUPPORTED = new HashMap<>();
+    private static final CompiledPrimitives<DnnlMatmulShape, DnnlMatmulPrimitive> COMPILED = new CompiledPrimitives<>(
+            p -> p.implementation + ", scratchpad " + p.scratchpadBytes + " bytes");
 
     /** act(x·Wᵀ + b) with the result shaped as x with its last dim {@code out}, or null where this path does not apply. */
     public static INDArray linear(INDArray x, INDArray w, INDArray b, DnnlPostOps act) {
@@ -44,7 +41,8 @@ public final class DnnlLinear {
         long[] ws = w.stride();
         long outStride = out == 1 ? in : ws[0], inStride = in == 1 ? 1 : ws[1];
         if (!(inStride == 1 && outStride == in || outStride == 1 && inStride == out)) return null; // a plain weight or its transpose
-        DnnlMatmulPrimitive p = primitive(new DnnlMatmulShape(rows, in, out, outStride, inStride, b != null, act));
+        DnnlMatmulPrimitive p = COMPILED.get(new DnnlMatmulShape(rows, in, out, outStride, inStride, b != null, act),
+                DnnlMatmulPrimitive::new);
         if (p == null) return null;
         long[] shape = x.shape().clone(); // ND4J hands out its own shape array: never write into it
         shape[shape.length - 1] = out;
@@ -53,24 +51,8 @@ public final class DnnlLinear {
         return y;
     }
 
-    private static synchronized DnnlMatmulPrimitive primitive(DnnlMatmulShape shape) {
-        DnnlMatmulPrimitive p = COMPILED.get(shape);
-        if (p != null || UNSUPPORTED.containsKey(shape)) return p;
-        boolean debug = Boolean.getBoolean("nnsh.dnnl.debug");
-        try {
-            p = new DnnlMatmulPrimitive(shape);
-        } catch (DnnlException e) {
-            if (debug) System.err.println(shape + ": " + e.getMessage());
-            if (UNSUPPORTED.size() < DnnlPrimitiveCache.LIMIT) UNSUPPORTED.put(shape, Boolean.TRUE);
-            return null;
-        }
-        if (debug) System.err.println(shape + " -> " + p.implementation + ", scratchpad " + p.scratchpadBytes + " bytes");
-        if (COMPILED.size() < DnnlPrimitiveCache.LIMIT) COMPILED.put(shape, p);
-        return p;
-    }
-
     /** How many shapes have a compiled primitive (tests and diagnostics: shows the path ran). */
-    public static synchronized int compiledPrimitives() { return COMPILED.size(); }
+    public static int compiledPrimitives() { return COMPILED.size(); }
 
     private static boolean denseRowMajor(INDArray a) {
         long expected = 1;

@@ -1,8 +1,5 @@
 package dev.nnsh.ops.fast;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import dev.nnsh.tensor.NativeBuffers;
 
 import org.bytedeco.dnnl.const_dnnl_op_desc_t;
@@ -32,8 +29,7 @@ public final class DnnlLinearResidual {
 
     private record Key(long rows, long in, long out, long weightOutStride, long weightInStride, boolean bias, boolean scaled) {}
 
-    private static final Map<Key, Compiled> COMPILED = new HashMap<>();
-    private static final Map<Key, Boolean> UNSUPPORTED = new HashMap<>();
+    private static final CompiledPrimitives<Key, Compiled> COMPILED = new CompiledPrimitives<>(c -> c.implementation);
 
     /** (x·Wᵀ + b)·γ + r shaped as r (γ null: no scale), or null where this path does not apply. */
     public static INDArray linear(INDArray x, INDArray w, INDArray b, INDArray gamma, INDArray r) {
@@ -46,7 +42,7 @@ public final class DnnlLinearResidual {
         long[] ws = w.stride();
         long outStride = out == 1 ? in : ws[0], inStride = in == 1 ? 1 : ws[1];
         if (!(inStride == 1 && outStride == in || outStride == 1 && inStride == out)) return null;
-        Compiled c = compiled(new Key(rows, in, out, outStride, inStride, b != null, gamma != null));
+        Compiled c = COMPILED.get(new Key(rows, in, out, outStride, inStride, b != null, gamma != null), Compiled::new);
         if (c == null) return null;
         INDArray y = NativeBuffers.uninitialized(DataType.FLOAT, r.shape().clone());
         c.run(x, w, b, gamma, r, y);
@@ -57,23 +53,8 @@ public final class DnnlLinearResidual {
         return v == null || v.dataType() == DataType.FLOAT && v.length() == n && DnnlLayouts.denseRowMajor(v);
     }
 
-    private static synchronized Compiled compiled(Key key) {
-        Compiled c = COMPILED.get(key);
-        if (c != null || UNSUPPORTED.containsKey(key)) return c;
-        try {
-            c = new Compiled(key);
-        } catch (DnnlException e) {
-            if (Boolean.getBoolean("nnsh.dnnl.debug")) System.err.println(key + ": " + e.getMessage());
-            if (UNSUPPORTED.size() < DnnlPrimitiveCache.LIMIT) UNSUPPORTED.put(key, Boolean.TRUE);
-            return null;
-        }
-        if (Boolean.getBoolean("nnsh.dnnl.debug")) System.err.println(key + " -> " + c.implementation);
-        if (COMPILED.size() < DnnlPrimitiveCache.LIMIT) COMPILED.put(key, c);
-        return c;
-    }
-
     /** How many shapes are compiled (tests: shows the path ran). */
-    public static synchronized int compiledPrimitives() { return COMPILED.size(); }
+    public static int compiledPrimitives() { return COMPILED.size(); }
 
     /** The source-1 argument of post-op {@code index} (oneDNN's DNNL_ARG_ATTR_MULTIPLE_POST_OP(index) | DNNL_ARG_SRC_1). */
     private static int postOpArg(int index) { return (index + 1) * DNNL_ARG_ATTR_MULTIPLE_POST_OP_BASE | DNNL_ARG_SRC_1; }
