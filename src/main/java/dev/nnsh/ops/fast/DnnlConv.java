@@ -87,10 +87,10 @@ public final class DnnlConv {
         long ow = (wd + pad[2] + pad[3] - ((kw - 1) * dilation[1] + 1)) / stride[1] + 1;
         if (oh <= 0 || ow <= 0 || n * c * h * wd == 0) return null;
         if (into != null && (into.dataType() != DataType.FLOAT || !Arrays.equals(into.shape(), new long[]{n, o, oh, ow}))) return null;
-        INDArray src = channelsLast(x) || !channelsLastOut && x.ordering() == 'c' && isDense(x) ? x
+        INDArray src = channelsLast(x) || !channelsLastOut && x.ordering() == 'c' && DnnlLayouts.denseRowMajor(x) ? x
                 : channelsLastOut ? toScratchChannelsLast(x) : x.dup('c');
-        if (w.ordering() != 'c' || !isDense(w)) w = w.dup('c');
-        if (b != null && (b.ordering() != 'c' || !isDense(b))) b = b.dup('c');
+        if (w.ordering() != 'c' || !DnnlLayouts.denseRowMajor(w)) w = w.dup('c');
+        if (b != null && (b.ordering() != 'c' || !DnnlLayouts.denseRowMajor(b))) b = b.dup('c');
         long[] weightDims = groups == 1 ? new long[]{o, c, kh, kw} : new long[]{groups, o / groups, c / groups, kh, kw};
         long[] dstDims = {n, o, oh, ow};
         long[] dstStrides = into != null ? into.stride() : channelsLastOut ? channelsLastStrides(dstDims) : new long[]{o * oh * ow, oh * ow, ow, 1};
@@ -158,16 +158,6 @@ public final class DnnlConv {
         DnnlWeights.runStrided(dims, values.stride(), into.stride(), address(values), address(into)); // issue 11 (dense): compiled once
     }
 
-    private static boolean isDense(INDArray a) {
-        long expected = 1;
-        long[] s = a.stride(), d = a.shape();
-        for (int i = d.length - 1; i >= 0; i--) {
-            if (d[i] != 1 && s[i] != expected) return false;
-            expected *= d[i];
-        }
-        return true;
-    }
-
     private static long[] channelsLastStrides(long[] nchw) {
         long c = nchw[1], h = nchw[2], w = nchw[3];
         return new long[]{c * h * w, 1, w * c, c};
@@ -196,9 +186,9 @@ public final class DnnlConv {
     }
 
     private static void copyInto(INDArray channelsLastView, INDArray values) {
-        if (Arrays.equals(values.stride(), channelsLastView.stride()) && (channelsLast(values) || values.ordering() == 'c' && isDense(values))) {
+        if (Arrays.equals(values.stride(), channelsLastView.stride()) && (channelsLast(values) || values.ordering() == 'c' && DnnlLayouts.denseRowMajor(values))) {
             Pointer.memcpy(address(channelsLastView), address(values), values.length() * 4);
-        } else if (values.ordering() == 'c' && isDense(values)) {
+        } else if (values.ordering() == 'c' && DnnlLayouts.denseRowMajor(values)) {
             long[] dims = values.shape();
             DnnlWeights.runStrided(dims, values.stride(), channelsLastView.stride(), address(values), address(channelsLastView));
         } else {

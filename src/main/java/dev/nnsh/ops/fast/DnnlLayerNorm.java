@@ -42,16 +42,12 @@ public final class DnnlLayerNorm {
     public static INDArray layerNorm(INDArray x, long features, INDArray weight, INDArray bias, double eps) {
         if (!enabled() || x.dataType() != DataType.FLOAT || x.length() == 0 || features <= 0 || x.length() % features != 0
                 || !DnnlLayouts.denseRowMajor(x)) return null;
-        if (!vector(weight, features) || !vector(bias, features)) return null;
+        if (!DnnlLayouts.floatVectorOrNull(weight, features) || !DnnlLayouts.floatVectorOrNull(bias, features)) return null;
         Compiled c = COMPILED.get(new Key(x.length() / features, features, (float) eps, weight != null, bias != null), Compiled::new);
         if (c == null) return null;
         INDArray y = NativeBuffers.uninitialized(DataType.FLOAT, x.shape().clone());
         c.run(x, weight, bias, y);
         return y;
-    }
-
-    private static boolean vector(INDArray v, long n) {
-        return v == null || v.dataType() == DataType.FLOAT && v.length() == n && DnnlLayouts.denseRowMajor(v);
     }
 
     /** How many layer-norm primitives are compiled (tests: shows the path ran). */

@@ -1,8 +1,9 @@
 package dev.nnsh.ops.fast;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** Layout checks shared by the transformer fast paths (issue 11, tf). */
+/** Layout checks shared by the oneDNN fast paths. */
 final class DnnlLayouts {
     private DnnlLayouts() {}
 
@@ -15,5 +16,10 @@ final class DnnlLayouts {
             expected *= d[i];
         }
         return true;
+    }
+
+    /** True when v is null (an absent weight or bias) or a dense float32 array of n elements. */
+    static boolean floatVectorOrNull(INDArray v, long n) {
+        return v == null || v.dataType() == DataType.FLOAT && v.length() == n && denseRowMajor(v);
     }
 }

@@ -33,8 +33,8 @@ public final class DnnlLinear {
     /** act(x·Wᵀ + b) with the result shaped as x with its last dim {@code out}, or null where this path does not apply. */
     public static INDArray linear(INDArray x, INDArray w, INDArray b, DnnlPostOps act) {
         if (!enabled() || x.dataType() != DataType.FLOAT || w.dataType() != DataType.FLOAT || w.rank() != 2) return null;
-        if (b != null && (b.dataType() != DataType.FLOAT || b.rank() != 1 || !denseRowMajor(b))) return null;
-        if (x.rank() < 1 || !denseRowMajor(x)) return null;
+        if (b != null && (b.dataType() != DataType.FLOAT || b.rank() != 1 || !DnnlLayouts.denseRowMajor(b))) return null;
+        if (x.rank() < 1 || !DnnlLayouts.denseRowMajor(x)) return null;
         long in = w.size(1), out = w.size(0);
         if (x.size(x.rank() - 1) != in || in == 0 || out == 0 || x.length() == 0) return null;
         long rows = x.length() / in;
@@ -53,14 +53,4 @@ public final class DnnlLinear {
 
     /** How many shapes have a compiled primitive (tests and diagnostics: shows the path ran). */
     public static int compiledPrimitives() { return COMPILED.size(); }
-
-    private static boolean denseRowMajor(INDArray a) {
-        long expected = 1;
-        long[] s = a.stride(), d = a.shape();
-        for (int i = d.length - 1; i >= 0; i--) {
-            if (d[i] != 1 && s[i] != expected) return false;
-            expected *= d[i];
-        }
-        return true;
-    }
 }

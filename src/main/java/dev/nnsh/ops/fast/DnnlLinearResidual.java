@@ -37,7 +37,7 @@ public final class DnnlLinearResidual {
         long in = w.size(1), out = w.size(0);
         if (x.length() == 0 || x.size(x.rank() - 1) != in || !DnnlLayouts.denseRowMajor(x)) return null;
         long rows = x.length() / in;
-        if (!vector(b, out) || !vector(gamma, out)) return null;
+        if (!DnnlLayouts.floatVectorOrNull(b, out) || !DnnlLayouts.floatVectorOrNull(gamma, out)) return null;
         if (r.dataType() != DataType.FLOAT || r.length() != rows * out || !DnnlLayouts.denseRowMajor(r)) return null;
         long[] ws = w.stride();
         long outStride = out == 1 ? in : ws[0], inStride = in == 1 ? 1 : ws[1];
@@ -47,10 +47,6 @@ public final class DnnlLinearResidual {
         INDArray y = NativeBuffers.uninitialized(DataType.FLOAT, r.shape().clone());
         c.run(x, w, b, gamma, r, y);
         return y;
-    }
-
-    private static boolean vector(INDArray v, long n) {
-        return v == null || v.dataType() == DataType.FLOAT && v.length() == n && DnnlLayouts.denseRowMajor(v);
     }
 
     /** How many shapes are compiled (tests: shows the path ran). */
