@@ -5,6 +5,7 @@ import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.nd4j.linalg.api.buffer.DataBuffer;
@@ -157,22 +158,22 @@ final class BufferPool {
         return n;
     }
 
-    /** As {@link #drain} after a collection: waits briefly for the reference handler to enqueue what it found. */
-    int drainAfterCollection() {
+    /**
+     * Runs {@code collection} and gives back every slab whose lease it found unreachable. Not through the
+     * queue: the reference handler thread enqueues what a collection found some time after the collection
+     * returns (on a loaded machine, after a wait of 5 ms had given up once). The collector clears a dead
+     * lease's referent during the collection itself, so asking each outstanding lease needs no wait.
+     */
+    int collectAndDrain(Runnable collection) {
+        collection.run();
         int n = 0;
-        try {
-            Reference<? extends DataBuffer> first = queue.remove(5);
-            if (first != null) {
-                synchronized (this) {
-                    if (finish((Lease) first, maxFree)) {
-                        reclaimed++;
-                        n++;
-                    }
+        synchronized (this) {
+            for (Lease lease : List.copyOf(outstanding.values())) {
+                if (lease.refersTo(null) && finish(lease, maxFree)) {
+                    reclaimed++;
+                    n++;
                 }
-                Thread.sleep(1);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
         return n + drain();
     }

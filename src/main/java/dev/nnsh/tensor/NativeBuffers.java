@@ -40,8 +40,7 @@ public final class NativeBuffers {
         }
         // the pool has none free: when one of this size is out, the collector may find it dead
         if (POOL.anyOutstanding(bytes) && NativeGarbage.worthCollectingFor(bytes)) {
-            NativeGarbage.collect();
-            NativeGarbage.reclaimed(bytes, POOL.drainAfterCollection());
+            NativeGarbage.reclaimed(bytes, POOL.collectAndDrain(NativeGarbage::collect));
             reused = POOL.take(type, shape, length, bytes);
             if (reused != null) return reused;
         }
