@@ -123,11 +123,11 @@ class PasteAndCtrlCTerminalTest {
         tmux.key("Tab");
         for (String layer : new String[] {"Conv1d", "Conv2d", "ConvTranspose2d"}) tmux.await(layer, 1, 20);
         tmux.key("C-c");
-        tmux.awaitPrompt(cell, 10);
+        tmux.awaitPrompt(cell, 30);
         tmux.key("Up");
-        tmux.await("In [" + cell + "]: s + (a + b + d)", 1, 10);
+        tmux.await("In [" + cell + "]: s + (a + b + d)", 1, 30);
         tmux.key("C-c");
-        tmux.awaitPrompt(cell, 10);
+        tmux.awaitPrompt(cell, 30);
         String saved = Files.readString(history);
         assertTrue(saved.contains("FileInputStream"), saved);
         assertTrue(saved.contains("int e = d +;"), saved);

@@ -36,7 +36,8 @@ class ShowCommandTest {
         Files.setPosixFilePermissions(viewer, PosixFilePermissions.fromString("rwxr-xr-x"));
         String said = show(svg.toString(), Map.of("PATH", bin + ":/usr/bin:/bin", "DISPLAY", ":0"));
         assertEquals("Opened " + svg + " with xdg-open\n", said);
-        for (int i = 0; i < 100 && !Files.exists(opened); i++) Thread.sleep(50); // the viewer runs on its own
+        // the viewer runs on its own: wait for its whole line (the file exists before echo has written it)
+        for (int i = 0; i < 600 && !(Files.exists(opened) && Files.readString(opened).endsWith("\n")); i++) Thread.sleep(50);
         assertEquals(svg + "\n", Files.readString(opened));
     }
 }

@@ -57,7 +57,7 @@ class TerminalSessionTest {
         tmux.key("Tab");
         for (String layer : new String[] {"Conv1d", "Conv2d", "ConvTranspose2d"}) tmux.await(layer, 1, 20);
         tmux.key("C-c"); // at the prompt: clears the line
-        tmux.awaitPrompt(cell, 10);
+        tmux.awaitPrompt(cell, 30);
         run("keep");
         assertTrue(tmux.screen().contains("Out[" + (cell - 1) + "]: 41"), tmux.screen());
     }
@@ -98,7 +98,7 @@ class TerminalSessionTest {
         assertTrue(tmux.screen().contains("java.lang.OutOfMemoryError"), tmux.screen());
         run("Tensor.rand(100000, 1, 224, 224)");
         tmux.enter("class Open {");
-        tmux.await("...: ", 1, 10);
+        tmux.await("...: ", 1, 30);
         tmux.key("C-d"); // end of input with the brace still open
         tmux.awaitPrompt(++cell, 30);
         assertTrue(tmux.screen().contains("reached end of file while parsing"), tmux.screen());
@@ -122,7 +122,7 @@ class TerminalSessionTest {
     void aSavedSessionOpensInAResetOne() throws Exception {
         Path saved = history.resolveSibling("session.jsh");
         tmux.enter("/save " + saved);
-        tmux.await("Saved ", 1, 10);
+        tmux.await("Saved ", 1, 30);
         tmux.enter("/reset");
         tmux.await("Reset: a new engine", 1, 30);
         tmux.awaitPrompt(1, 30);
@@ -130,7 +130,7 @@ class TerminalSessionTest {
         tmux.await(SeedNetwork.TOTAL, 2, 60); // the summary again, once
         tmux.enter("/vars");
         tmux.await("int keep = 41", 1, 30);
-        tmux.awaitAnyPrompt(10);
+        tmux.awaitAnyPrompt(30);
         String script = Files.readString(saved);
         assertFalse(script.contains("while (true)"), script); // stopped, so not part of the session
         assertFalse(script.contains("System.exit"), script);  // it killed an engine
@@ -155,9 +155,9 @@ class TerminalSessionTest {
         try (Tmux again = new Tmux("nnsh-again-" + ProcessHandle.current().pid(), wrapper.toString())) {
             again.awaitPrompt(1, 20);
             again.key("Up");
-            again.await("In [1]: /vars", 1, 10);
+            again.await("In [1]: /vars", 1, 30);
             again.key("C-c");
-            again.awaitPrompt(1, 10);
+            again.awaitPrompt(1, 30);
             again.enter("/exit");
         }
     }
