@@ -87,7 +87,15 @@ public class Inception3 extends Module {
         return fc.apply(x.flatten(1));
     }
 
-    private static Tensor avgPool3x3(Tensor x) { return F.avgPool2d(x, 3, 1, 1); }
+    private static Tensor avgPool3x3(Tensor x) {
+        Tensor pooled = dev.nnsh.nn.ChannelsLastPadPool.avgPool2d(x, 3, 1, 1); // issue 11 (cnn): on oneDNN for a channels-last x
+        return pooled != null ? pooled : F.avgPool2d(x, 3, 1, 1);
+    }
+
+    private static Tensor maxPool3x3s2(Tensor x) {
+        Tensor pooled = dev.nnsh.nn.ChannelsLastPadPool.maxPool2d(x, 3, 2, 0); // issue 11 (cnn): on oneDNN for a channels-last x
+        return pooled != null ? pooled : F.maxPool2d(x, 3, 2, 0);
+    }
 
     /** 1×1; 1×1 then 5×5; 1×1 then two 3×3; 3×3 average pool then 1×1. */
     public static class InceptionA extends Module {
@@ -136,7 +144,7 @@ public class Inception3 extends Module {
         @Override public Tensor forward(Tensor x) {
             Tensor b3 = branch3x3.apply(x);
             Tensor bd = Branches.chain(this, x, branch3x3dbl_1, branch3x3dbl_2, branch3x3dbl_3); // issue 11 (free): intermediates freed
-            Tensor bp = F.maxPool2d(x, 3, 2, 0);
+            Tensor bp = maxPool3x3s2(x); // issue 11 (cnn)
             Tensor cat = Branches.cat(this, x, new Module[]{branch3x3, branch3x3dbl_3, null}, b3, bd, bp);
             return cat != null ? cat : Tensor.cat(1, b3, bd, bp);
         }
@@ -199,7 +207,7 @@ public class Inception3 extends Module {
         @Override public Tensor forward(Tensor x) {
             Tensor b3 = Branches.chain(this, x, branch3x3_1, branch3x3_2); // issue 11 (free): intermediates freed
             Tensor b7 = Branches.chain(this, x, branch7x7x3_1, branch7x7x3_2, branch7x7x3_3, branch7x7x3_4);
-            Tensor bp = F.maxPool2d(x, 3, 2, 0);
+            Tensor bp = maxPool3x3s2(x); // issue 11 (cnn)
             Tensor cat = Branches.cat(this, x, new Module[]{branch3x3_2, branch7x7x3_4, null}, b3, b7, bp);
             return cat != null ? cat : Tensor.cat(1, b3, b7, bp);
         }
