@@ -11,7 +11,7 @@ import dev.nnsh.tensor.Tensor;
  * Issue 11 (cnn): {@code CnnAbBench NAME RUNS SWITCH} alternates eval passes of one zoo network at batch 12 with one
  * fast path of the "cnn" part off and on in the same JVM, and prints the medians (wall and process CPU time), their
  * ratio on/off and the largest output difference relative to the largest output. SWITCH: {@code pools}
- * (ChannelsLastPadPool), {@code densenorm} (DenseBlockFusion's per-slice norm1→relu1). Not part of the test suite.
+ * (ChannelsLastPadPool), {@code winograd} (all of DnnlWinograd, for comparison). Not part of the test suite.
  */
 public final class CnnAbBench {
     private CnnAbBench() {}
@@ -19,6 +19,7 @@ public final class CnnAbBench {
     static Consumer<Boolean> toggle(String name) {
         return switch (name) {
             case "pools" -> dev.nnsh.nn.ChannelsLastPadPool::setEnabled;
+            case "winograd" -> dev.nnsh.ops.fast.DnnlConv::setWinogradEnabled;
             default -> throw new IllegalArgumentException("unknown switch " + name);
         };
     }
