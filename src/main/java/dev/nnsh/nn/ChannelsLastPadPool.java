@@ -20,6 +20,11 @@ public final class ChannelsLastPadPool {
 
     private static volatile boolean enabled = !"off".equals(System.getProperty("nnsh.fuse.pools"));
 
+    private static final java.util.concurrent.atomic.AtomicLong RUNS = new java.util.concurrent.atomic.AtomicLong();
+
+    /** How many poolings ran on this path so far (tests check which path a block took). */
+    public static long runs() { return RUNS.get(); }
+
     /** Turns this path on or off at run time (A/B in one JVM). */
     public static void setEnabled(boolean on) { enabled = on; }
 
@@ -49,6 +54,7 @@ public final class ChannelsLastPadPool {
             return Tensor.derive(s, DType.FLOAT32, a -> {
                 INDArray out = pool.apply(s);
                 if (out == null) throw new IllegalStateException("not pooled");
+                RUNS.incrementAndGet();
                 return out;
             }, x);
         } catch (RuntimeException e) {
