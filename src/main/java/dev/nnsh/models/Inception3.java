@@ -87,7 +87,22 @@ public class Inception3 extends Module {
         return fc.apply(x.flatten(1));
     }
 
-    private static Tensor avgPool3x3(Tensor x) { return F.avgPool2d(x, 3, 1, 1); }
+    private static Tensor avgPool3x3(Tensor x) {
+        Tensor pooled = dev.nnsh.nn.ChannelsLastPadPool.avgPool2d(x, 3, 1, 1); // issue 11 (cnn): on oneDNN for a channels-last x
+        return pooled != null ? pooled : F.avgPool2d(x, 3, 1, 1);
+    }
+
+    /** issue 11 (cnn): conv(avg_pool(x)) (the blocks' branch_pool), in eval the pooled map freed once the convolution consumed it. */
+    private static Tensor poolBranch(Module owner, Tensor x, BasicConv2d conv) {
+        var release = dev.nnsh.nn.IntermediateRelease.start(owner, owner.isTraining() ? null : x);
+        Tensor pooled = release.afterTensorOp("avg_pool2d", x, avgPool3x3(x));
+        return release.after(conv, pooled, conv.apply(pooled));
+    }
+
+    private static Tensor maxPool3x3s2(Tensor x) {
+        Tensor pooled = dev.nnsh.nn.ChannelsLastPadPool.maxPool2d(x, 3, 2, 0); // issue 11 (cnn): on oneDNN for a channels-last x
+        return pooled != null ? pooled : F.maxPool2d(x, 3, 2, 0);
+    }
 
     /** 1×1; 1×1 then 5×5; 1×1 then two 3×3; 3×3 average pool then 1×1. */
     public static class InceptionA extends Module {
@@ -113,7 +128,7 @@ public class Inception3 extends Module {
             Tensor b1 = branch1x1.apply(x);
             Tensor b5 = Branches.chain(this, x, branch5x5_1, branch5x5_2); // issue 11 (free): intermediates freed
             Tensor b3 = Branches.chain(this, x, branch3x3dbl_1, branch3x3dbl_2, branch3x3dbl_3);
-            Tensor bp = branch_pool.apply(avgPool3x3(x));
+            Tensor bp = poolBranch(this, x, branch_pool); // issue 11 (cnn)
             Tensor cat = Branches.cat(this, x, new Module[]{branch1x1, branch5x5_2, branch3x3dbl_3, branch_pool}, b1, b5, b3, bp);
             return cat != null ? cat : Tensor.cat(1, b1, b5, b3, bp);
         }
@@ -136,7 +151,7 @@ public class Inception3 extends Module {
         @Override public Tensor forward(Tensor x) {
             Tensor b3 = branch3x3.apply(x);
             Tensor bd = Branches.chain(this, x, branch3x3dbl_1, branch3x3dbl_2, branch3x3dbl_3); // issue 11 (free): intermediates freed
-            Tensor bp = F.maxPool2d(x, 3, 2, 0);
+            Tensor bp = maxPool3x3s2(x); // issue 11 (cnn)
             Tensor cat = Branches.cat(this, x, new Module[]{branch3x3, branch3x3dbl_3, null}, b3, bd, bp);
             return cat != null ? cat : Tensor.cat(1, b3, bd, bp);
         }
@@ -172,7 +187,7 @@ public class Inception3 extends Module {
             Tensor b1 = branch1x1.apply(x);
             Tensor b7 = Branches.chain(this, x, branch7x7_1, branch7x7_2, branch7x7_3); // issue 11 (free): intermediates freed
             Tensor bd = Branches.chain(this, x, branch7x7dbl_1, branch7x7dbl_2, branch7x7dbl_3, branch7x7dbl_4, branch7x7dbl_5);
-            Tensor bp = branch_pool.apply(avgPool3x3(x));
+            Tensor bp = poolBranch(this, x, branch_pool); // issue 11 (cnn)
             Tensor cat = Branches.cat(this, x, new Module[]{branch1x1, branch7x7_3, branch7x7dbl_5, branch_pool}, b1, b7, bd, bp);
             return cat != null ? cat : Tensor.cat(1, b1, b7, bd, bp);
         }
@@ -199,7 +214,7 @@ public class Inception3 extends Module {
         @Override public Tensor forward(Tensor x) {
             Tensor b3 = Branches.chain(this, x, branch3x3_1, branch3x3_2); // issue 11 (free): intermediates freed
             Tensor b7 = Branches.chain(this, x, branch7x7x3_1, branch7x7x3_2, branch7x7x3_3, branch7x7x3_4);
-            Tensor bp = F.maxPool2d(x, 3, 2, 0);
+            Tensor bp = maxPool3x3s2(x); // issue 11 (cnn)
             Tensor cat = Branches.cat(this, x, new Module[]{branch3x3_2, branch7x7x3_4, null}, b3, b7, bp);
             return cat != null ? cat : Tensor.cat(1, b3, b7, bp);
         }
@@ -237,7 +252,7 @@ public class Inception3 extends Module {
             Tensor d = Branches.chain(this, x, branch3x3dbl_1, branch3x3dbl_2);
             pair = Branches.pair(this, x, branch3x3dbl_2, d, branch3x3dbl_3a, branch3x3dbl_3b);
             Tensor bd = pair != null ? pair : Tensor.cat(1, branch3x3dbl_3a.apply(d), branch3x3dbl_3b.apply(d));
-            Tensor bp = branch_pool.apply(avgPool3x3(x));
+            Tensor bp = poolBranch(this, x, branch_pool); // issue 11 (cnn)
             Tensor cat = Branches.cat(this, x, new Module[]{branch1x1, null, null, branch_pool}, b1, b3, bd, bp);
             return cat != null ? cat : Tensor.cat(1, b1, b3, bd, bp);
         }

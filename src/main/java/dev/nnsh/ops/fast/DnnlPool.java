@@ -44,6 +44,17 @@ public final class DnnlPool {
         return run(x, dnnl_pooling_avg_exclude_padding, kernel, stride, none, one, out);
     }
 
+    /**
+     * issue 11 (cnn): average pooling whose divisor counts the zero padding (PyTorch's count_include_pad, no divisor
+     * override), for windows that end inside the padded input (no ceil-mode overhang): Inception's 3×3/1/1 pools.
+     */
+    public static INDArray averageIncludingPadding(INDArray x, int[] kernel, int[] stride, int[] padding, long[] out) {
+        for (int i = 0; i < 2; i++) {
+            if ((out[2 + i] - 1) * stride[i] + kernel[i] > x.size(2 + i) + 2L * padding[i]) return null;
+        }
+        return run(x, dnnl_pooling_avg_include_padding, kernel, stride, padding, new int[]{1, 1}, out);
+    }
+
     private static INDArray run(INDArray x, int alg, int[] kernel, int[] stride, int[] padding, int[] dilation, long[] out) {
         if (!DnnlConv.enabled() || x.dataType() != DataType.FLOAT || !DnnlConv.channelsLast(x) || out.length != 4) return null;
         long[] dims = x.shape();
