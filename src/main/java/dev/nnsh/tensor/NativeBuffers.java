@@ -38,15 +38,16 @@ public final class NativeBuffers {
             NativeGarbage.servedFromPool(bytes);
             return reused;
         }
-        // the pool has none free: when one of this size is out, the collector may find it dead
-        if (POOL.anyOutstanding(bytes)) {
-            reused = collectAndTake(type, shape, length, bytes); // issue 11 (shell): a young collection first
-            if (reused != null) return reused;
-        }
         INDArray piece = POOL.carve(type, shape, length, bytes); // issue 11 (shell): a piece of a larger free slab
         if (piece != null) {
             NativeGarbage.servedFromPool(bytes);
             return piece;
+        }
+        // the pool has none free: when one of this size is out, the collector may find it dead
+        if (POOL.anyOutstanding(bytes)) {
+            reused = collectAndTake(type, shape, length, bytes); // issue 11 (shell): a young collection first
+            if (reused == null) reused = POOL.carve(type, shape, length, bytes); // issue 11 (shell): what came back
+            if (reused != null) return reused;
         }
         return POOL.allocate(type, shape, length, bytes);
     }
@@ -104,6 +105,9 @@ public final class NativeBuffers {
 
     /** issue 11 (shell): how many times the request a larger free slab may be when it is lent in pieces (0: never). */
     public static void setCarveRatio(long ratio) { POOL.setCarveRatio(ratio); }
+
+    /** issue 11 (shell): whether the pool's collections may be young-only ({@link YoungCollection}), for A/B runs. */
+    public static void setYoungCollections(boolean on) { YoungCollection.setEnabled(on); }
 
     public static boolean isEnabled() { return enabled; }
 
