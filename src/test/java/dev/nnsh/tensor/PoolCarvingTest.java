@@ -115,4 +115,42 @@ class PoolCarvingTest {
         assertFalse(NativeBuffers.release(piece, "the test"), "released twice");
         assertThrows(RuntimeException.class, () -> piece.sum(), "a released piece must not be usable");
     }
+
+    @Test void threadsCarvingAtOnceNeverGetEachOthersLivePieces() throws Exception {
+        for (int k = 0; k < 4; k++) freeParentOf(new long[] {4, 1024, 256}); // 4 MiB slabs to carve 600 KiB pieces from
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        long carved = NativeBuffers.stats().carved();
+        try {
+            List<java.util.concurrent.Future<String>> results = new ArrayList<>();
+            for (int thread = 0; thread < 4; thread++) {
+                float mark = thread + 1;
+                results.add(pool.submit(() -> {
+                    List<Tensor> mine = new ArrayList<>();
+                    for (int i = 0; i < 120; i++) {
+                        Tensor t = pooled(150, 1024); // 600 KiB
+                        t.nd().assign(mark);
+                        mine.add(t);
+                        Thread.yield();
+                        if (mine.size() == 3) {
+                            for (Tensor m : mine) {
+                                double sum = m.sum().item();
+                                if (sum != mark * 150 * 1024) return "thread " + mark + " pass " + i + ": sum " + sum;
+                                NativeBuffers.release(m, "the test");
+                            }
+                            mine.clear();
+                        }
+                    }
+                    return "ok";
+                }));
+            }
+            for (java.util.concurrent.Future<String> r : results) assertEquals("ok", r.get());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertTrue(NativeBuffers.stats().carved() > carved, "some pieces should have been carved");
+    }
+
+    private static void freeParentOf(long[] shape) {
+        assertTrue(NativeBuffers.release(pooled(shape), "the test"));
+    }
 }
