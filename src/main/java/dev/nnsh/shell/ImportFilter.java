@@ -84,6 +84,11 @@ final class ImportFilter implements AutoCloseable {
      * names the eval declares without writing them (an expression's `_n`).
      */
     static ImportFilter hide(JShell shell, Collection<String> sources, Collection<String> alsoNamed) {
+        return hide(shell, sources, alsoNamed, null);
+    }
+
+    /** issue 11 (shell): also keeps every variable whose name starts with {@code keepPrefix} (when not null). */
+    private static ImportFilter hide(JShell shell, Collection<String> sources, Collection<String> alsoNamed, String keepPrefix) {
         if (HANDLES == null || !active) return NOTHING;
         try {
             Object maps = HANDLES.maps.get(shell);
@@ -116,7 +121,8 @@ final class ImportFilter implements AutoCloseable {
             for (int i = 0; i < table.size(); i++) {
                 Snippet s = table.get(i);
                 if (s != null && s.kind() == Snippet.Kind.VAR && shell.status(s) == Snippet.Status.VALID
-                        && !names.contains(((jdk.jshell.VarSnippet) s).name()) && !dependents.contains(i)) {
+                        && !names.contains(((jdk.jshell.VarSnippet) s).name()) && !dependents.contains(i)
+                        && (keepPrefix == null || !((jdk.jshell.VarSnippet) s).name().startsWith(keepPrefix))) { // issue 11 (shell)
                     hidden.add(i);
                 }
             }
@@ -135,16 +141,26 @@ final class ImportFilter implements AutoCloseable {
     // a member select being completed: `expr.` or `expr.partial` at the end of the code
     private static final Pattern MEMBER_SELECT = Pattern.compile("(?s).*[\\p{L}\\p{N}_$)\\]]\\s*\\.\\s*[\\p{L}_$]?[\\p{L}\\p{N}_$]*");
 
+    // issue 11 (shell): the identifier JShell completes, as its completion finds it (the end of the code)
+    private static final Pattern LAST_IDENTIFIER = Pattern.compile("\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*$");
+
     /**
      * For Tab completion of a member ({@code net.we⇥}): its candidates depend only on what the
-     * expression before the dot names, so the other variables are hidden too. A bare name
-     * ({@code ne⇥}) hides nothing: every variable is a candidate.
+     * expression before the dot names, so the other variables are hidden too. For a bare name
+     * ({@code ne⇥}) JShell keeps only the candidates that start with it: the variables whose names do
+     * not (and that the code does not name) are hidden too; with nothing typed, none is.
      */
     static ImportFilter forMemberCompletion(jdk.jshell.SourceCodeAnalysis analysis, String code) {
-        if (HANDLES == null || !active || !MEMBER_SELECT.matcher(code).matches()) return NOTHING;
+        if (HANDLES == null || !active) return NOTHING;
+        String prefix = null;
+        if (!MEMBER_SELECT.matcher(code).matches()) { // issue 11 (shell): a bare name
+            Matcher last = LAST_IDENTIFIER.matcher(code);
+            if (!last.find()) return NOTHING;
+            prefix = last.group();
+        }
         try {
             if (HANDLES.proc == null) return NOTHING;
-            return hide((JShell) HANDLES.proc.get(analysis), List.of(code), List.of());
+            return hide((JShell) HANDLES.proc.get(analysis), List.of(code), List.of(), prefix);
         } catch (ReflectiveOperationException | RuntimeException e) {
             return NOTHING;
         }

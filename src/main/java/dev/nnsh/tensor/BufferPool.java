@@ -4,12 +4,14 @@ import java.lang.ref.PhantomReference;
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.pointers.PagedPointer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -22,6 +24,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * array or view of the lease is left (a phantom reference, polled here, never ND4J's deallocator).
  * Memory that went back to the free list stays touched in the process: the next pass does not fault
  * its pages in again, whatever malloc would have done with a freed buffer.
+ *
+ * <p>issue 11 (shell): when no slab of a request's class is free, a free slab of a larger class may be lent
+ * in pieces ({@link Parent}, "carving") rather than a new slab allocated: a network's activations of different
+ * sizes then share memory, as they cannot through size classes alone. A parent is at most
+ * {@code nnsh.memory.carveRatio} (default 16; {@code off} or 0: never carve) times the piece, so a piece someone
+ * keeps pins at most that much; it goes back to the free list whole once every piece has come back.
  */
 final class BufferPool {
     /** A size class: slabs of {@code capacity} bytes serve every request of more than the class below's. */
@@ -42,16 +50,45 @@ final class BufferPool {
         final INDArray slab;
         final long address;
         final long bytes;
+        final Parent parent; // issue 11 (shell): the slab this lease is a piece of, or null (a whole slab)
         boolean done;
 
         Lease(DataBuffer view, ReferenceQueue<DataBuffer> queue, Key key, INDArray slab, long bytes) {
+            this(view, queue, key, slab, slab.data().address(), bytes, null);
+        }
+
+        Lease(DataBuffer view, ReferenceQueue<DataBuffer> queue, Key key, INDArray slab, long address, long bytes, Parent parent) {
             super(view, queue);
             this.key = key;
             this.slab = slab;
-            this.address = slab.data().address();
+            this.address = address;
             this.bytes = bytes;
+            this.parent = parent;
         }
     }
+
+    /** issue 11 (shell): a slab lent in pieces, one after the other from its start; whole again when none is out. */
+    private static final class Parent {
+        final Key key;
+        final INDArray slab;
+        final long base;
+        long used;
+        int pieces;
+
+        Parent(Key key, INDArray slab) {
+            this.key = key;
+            this.slab = slab;
+            this.base = slab.data().address();
+        }
+
+        long room() { return key.capacity() - used; }
+    }
+
+    private static final String CARVE_SETTING = System.getProperty("nnsh.memory.carveRatio", "16");
+    static final long CARVE_RATIO = CARVE_SETTING.equals("off") ? 0 : Long.parseLong(CARVE_SETTING);
+    private long carveRatio = CARVE_RATIO;
+    private final List<Parent> carving = new ArrayList<>(); // parents with pieces out
+    long carved;
 
     private final ReferenceQueue<DataBuffer> queue = new ReferenceQueue<>();
     private final Map<Key, ArrayDeque<INDArray>> free = new HashMap<>();
@@ -75,6 +112,48 @@ final class BufferPool {
         hits++;
         return lease(key, slab, type, shape, length, bytes);
     }
+
+    /**
+     * issue 11 (shell): a lease on a piece of a larger slab: the parent already lent in pieces with the least room
+     * that fits, else the smallest free slab that fits; null when none is at most the carve ratio times the request.
+     */
+    synchronized INDArray carve(DataType type, long[] shape, long length, long bytes) {
+        if (carveRatio <= 0) return null;
+        drain();
+        long need = Key.pageRounded(bytes), most = bytes * carveRatio;
+        Parent best = null;
+        for (Parent p : carving) {
+            if (p.room() >= need && p.key.capacity() <= most && (best == null || p.room() < best.room())) best = p;
+        }
+        if (best == null) {
+            Key fit = null;
+            for (Map.Entry<Key, ArrayDeque<INDArray>> e : free.entrySet()) {
+                long c = e.getKey().capacity();
+                if (!e.getValue().isEmpty() && c >= need && c <= most && (fit == null || c < fit.capacity())) fit = e.getKey();
+            }
+            if (fit == null) return null;
+            INDArray slab = free.get(fit).pollLast();
+            freeOrder.removeIf(f -> f.slab() == slab);
+            freeBytes -= fit.capacity();
+            best = new Parent(fit, slab);
+            carving.add(best);
+            // out as a whole for its class: a request of that class asks the collector to bring the pieces back
+            outstandingPerKey.merge(fit, 1, Integer::sum);
+            outstandingBytes += fit.capacity();
+        }
+        long address = best.base + best.used;
+        best.used += need;
+        best.pieces++;
+        carved++;
+        DataBuffer view = Nd4j.createBuffer(new PagedPointer(address), length, type);
+        Lease lease = new Lease(view, queue, Key.of(bytes), best.slab, address, bytes, best);
+        outstanding.put(address, lease);
+        outstandingPerKey.merge(lease.key, 1, Integer::sum); // a request of its class may find it dead
+        return Nd4j.create(view, shape, Nd4j.getStrides(shape, 'c'), 0, 'c', type);
+    }
+
+    /** Sets the carve ratio (0: never carve), for before/after comparisons in one JVM. */
+    synchronized void setCarveRatio(long ratio) { carveRatio = ratio; }
 
     /** A lease on a newly allocated slab. */
     synchronized INDArray allocate(DataType type, long[] shape, long length, long bytes) {
@@ -119,12 +198,27 @@ final class BufferPool {
         if (lease.done) return false;
         lease.done = true;
         outstanding.remove(lease.address);
-        outstandingPerKey.merge(lease.key, -1, Integer::sum);
-        outstandingBytes -= lease.key.capacity();
         lease.clear();
+        outstandingPerKey.merge(lease.key, -1, Integer::sum);
+        if (lease.parent != null) return pieceBack(lease.parent, maxFreeBytes); // issue 11 (shell)
+        outstandingBytes -= lease.key.capacity();
         free.computeIfAbsent(lease.key, k -> new ArrayDeque<>()).addLast(lease.slab);
         freeOrder.addLast(new Free(lease.slab, lease.key));
         freeBytes += lease.key.capacity();
+        trimTo(maxFreeBytes);
+        return true;
+    }
+
+    /** issue 11 (shell): a piece came back; its parent goes back to the free list whole when it was the last one. */
+    private boolean pieceBack(Parent parent, long maxFreeBytes) {
+        if (--parent.pieces > 0) return true;
+        carving.remove(parent);
+        outstandingPerKey.merge(parent.key, -1, Integer::sum);
+        outstandingBytes -= parent.key.capacity();
+        parent.used = 0;
+        free.computeIfAbsent(parent.key, k -> new ArrayDeque<>()).addLast(parent.slab);
+        freeOrder.addLast(new Free(parent.slab, parent.key));
+        freeBytes += parent.key.capacity();
         trimTo(maxFreeBytes);
         return true;
     }

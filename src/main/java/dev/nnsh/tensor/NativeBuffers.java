@@ -38,13 +38,33 @@ public final class NativeBuffers {
             NativeGarbage.servedFromPool(bytes);
             return reused;
         }
+        INDArray piece = POOL.carve(type, shape, length, bytes); // issue 11 (shell): a piece of a larger free slab
+        if (piece != null) {
+            NativeGarbage.servedFromPool(bytes);
+            return piece;
+        }
         // the pool has none free: when one of this size is out, the collector may find it dead
-        if (POOL.anyOutstanding(bytes) && NativeGarbage.worthCollectingFor(bytes)) {
-            NativeGarbage.reclaimed(bytes, POOL.collectAndDrain(NativeGarbage::collect));
-            reused = POOL.take(type, shape, length, bytes);
+        if (POOL.anyOutstanding(bytes)) {
+            reused = collectAndTake(type, shape, length, bytes); // issue 11 (shell): a young collection first
+            if (reused == null) reused = POOL.carve(type, shape, length, bytes); // issue 11 (shell): what came back
             if (reused != null) return reused;
         }
         return POOL.allocate(type, shape, length, bytes);
+    }
+
+    /**
+     * issue 11 (shell): a young collection where that is cheap ({@link YoungCollection}: a pass's dead tensors are
+     * young objects), then the full one under its rules when one of this size is still out; the lease or null.
+     */
+    private static INDArray collectAndTake(DataType type, long[] shape, long length, long bytes) {
+        if (YoungCollection.worthRunning()) {
+            POOL.collectAndDrain(NativeGarbage::collectYoung);
+            INDArray got = POOL.take(type, shape, length, bytes);
+            if (got != null || !POOL.anyOutstanding(bytes)) return got;
+        }
+        if (!NativeGarbage.worthCollectingFor(bytes)) return null;
+        NativeGarbage.reclaimed(bytes, POOL.collectAndDrain(NativeGarbage::collect));
+        return POOL.take(type, shape, length, bytes);
     }
 
     /**
@@ -83,6 +103,12 @@ public final class NativeBuffers {
     /** Turns pooling on or off at run time (for before/after comparisons in one JVM). */
     public static void setEnabled(boolean on) { enabled = on; }
 
+    /** issue 11 (shell): how many times the request a larger free slab may be when it is lent in pieces (0: never). */
+    public static void setCarveRatio(long ratio) { POOL.setCarveRatio(ratio); }
+
+    /** issue 11 (shell): whether the pool's collections may be young-only ({@link YoungCollection}), for A/B runs. */
+    public static void setYoungCollections(boolean on) { YoungCollection.setEnabled(on); }
+
     public static boolean isEnabled() { return enabled; }
 
     /** How glibc's malloc was set up at the first allocation ("mallopt", or why not). */
@@ -90,12 +116,12 @@ public final class NativeBuffers {
 
     /** Counters since the JVM started. */
     public record Stats(long hits, long misses, long released, long reclaimedByCollector, long collections,
-                        long collectionNanos, long freeBytes, long outstandingBytes) {}
+                        long collectionNanos, long freeBytes, long outstandingBytes, long carved) {} // issue 11 (shell): carved
 
     public static Stats stats() {
         synchronized (POOL) {
             return new Stats(POOL.hits, POOL.misses, POOL.released, POOL.reclaimed, NativeGarbage.collections(),
-                    NativeGarbage.collectionNanos(), POOL.freeBytes(), POOL.outstandingBytes());
+                    NativeGarbage.collectionNanos(), POOL.freeBytes(), POOL.outstandingBytes(), POOL.carved);
         }
     }
 }

@@ -73,6 +73,14 @@ final class NativeGarbage {
         collections.incrementAndGet();
     }
 
+    /** issue 11 (shell): a young collection ({@link YoungCollection}), counted and timed with the others. */
+    static void collectYoung() {
+        long t0 = System.nanoTime();
+        if (!YoungCollection.run()) return;
+        collectionNanos.addAndGet(System.nanoTime() - t0);
+        collections.incrementAndGet();
+    }
+
     static long collections() { return collections.get(); }
 
     static long collectionNanos() { return collectionNanos.get(); }

@@ -199,8 +199,21 @@ class BatchCompileTest {
                 assertEquals(all, filtered, code);
                 assertTrue(!all.isEmpty(), code);
             }
-            try (ImportFilter f = ImportFilter.forMemberCompletion(analysis, "f1")) {
-                assertEquals(0, f.hiddenCount()); // a bare name: every variable is a candidate
+            // issue 11 (shell): a bare name keeps the variables that start with it (and those the code names)
+            for (String code : List.of("f1", "st", "var q = na", "int z = f2 + f1", "str.length() + nam", "Math.max(f3, f")) {
+                ImportFilter.active = false;
+                List<String> all = continuations(analysis, code);
+                ImportFilter.active = true;
+                List<String> filtered;
+                try (ImportFilter f = ImportFilter.forMemberCompletion(analysis, code)) {
+                    if (!code.endsWith(" f")) assertTrue(f.hiddenCount() >= 16, code + ": hid " + f.hiddenCount());
+                    filtered = continuations(analysis, code);
+                }
+                assertEquals(all, filtered, code);
+                assertTrue(!all.isEmpty(), code);
+            }
+            try (ImportFilter f = ImportFilter.forMemberCompletion(analysis, "Math.max(")) {
+                assertEquals(0, f.hiddenCount()); // nothing typed: every variable is a candidate
             }
         } finally {
             ImportFilter.active = true;

@@ -19,6 +19,11 @@ class NativeBuffersTest {
 
     private static long address(Tensor t) { return t.nd().data().address(); }
 
+    // issue 11 (shell): these tests are about size classes; lending a larger free slab in pieces is PoolCarvingTest's
+    @org.junit.jupiter.api.BeforeEach void sizeClassesOnly() { NativeBuffers.setCarveRatio(0); }
+
+    @org.junit.jupiter.api.AfterEach void carvingAsConfigured() { NativeBuffers.setCarveRatio(BufferPool.CARVE_RATIO); }
+
     @Test void aReleasedBufferIsReusedForTheNextAllocationOfTheSameSize() {
         Tensor t = pooled(SHAPE);
         long address = address(t);
