@@ -59,6 +59,7 @@ public final class MobileAbBench {
                 dev.nnsh.nn.FusableActivation.setSigmoidFused(on);
             }
             case "scale" -> dev.nnsh.ops.fast.DnnlChannelScale.setEnabled(on);
+            case "blocked" -> dev.nnsh.ops.fast.DnnlBlockedConv.setEnabled(on); // issue 11 (mobile, round d)
             case "all" -> {
                 set("se", on);
                 set("scale", on);
