@@ -9,6 +9,7 @@ import java.util.WeakHashMap;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import dev.nnsh.ops.fast.DnnlBlockedConv;
+import dev.nnsh.ops.fast.DnnlBlockedExcite;
 import dev.nnsh.ops.fast.DnnlPostOps;
 import dev.nnsh.tensor.DType;
 import dev.nnsh.tensor.NativeBuffers;
@@ -26,11 +27,20 @@ import dev.nnsh.tensor.Tensor;
  * {@code -Dnnsh.dnnl.blocked=off} turns it off.
  */
 public final class BlockedConvChain {
-    /** One fused convolution: conv, then bn (null: none), then act (null: none). */
-    public record Layer(Module conv, Module bn, Module act) {}
+    /** One operation of a step. */
+    public sealed interface Op permits Layer, Excite {}
 
-    /** Layers run in order; {@code residual}: the step's input is added to its last layer's result before that layer's act. */
-    public record Step(List<Layer> layers, boolean residual) {}
+    /** One fused convolution: conv, then bn (null: none), then act (null: none). */
+    public record Layer(Module conv, Module bn, Module act) implements Op {}
+
+    /**
+     * A squeeze-excitation, x·scale(fc2(act(fc1(mean of x over the pixels)))) (fc1, fc2 1×1 Conv2d with bias; act, scale
+     * activations a convolution takes as post-ops): never a step's first operation (x is scaled in place).
+     */
+    public record Excite(Module fc1, Module act, Module fc2, Module scale) implements Op {}
+
+    /** Operations run in order; {@code residual}: the step's input is added to its last layer's result before that layer's act. */
+    public record Step(List<? extends Op> layers, boolean residual) {}
 
     private final List<Step> steps;
 
@@ -67,8 +77,12 @@ public final class BlockedConvChain {
     public Tensor run(Tensor x) {
         if (!active(x) || steps.isEmpty()) return null;
         for (Step s : steps) {
-            if (s.layers().isEmpty()) return null;
-            for (Layer l : s.layers()) if (!ConvFusion.fusable(l.conv(), l.bn(), l.act())) return null;
+            if (s.layers().isEmpty() || !(s.layers().get(s.layers().size() - 1) instanceof Layer)) return null;
+            for (Op op : s.layers()) {
+                if (op instanceof Layer l && !ConvFusion.fusable(l.conv(), l.bn(), l.act())) return null;
+                if (op instanceof Excite e && (s.layers().get(0) == op || !ConvFusion.fusable(e.fc1(), null, e.act())
+                        || !ConvFusion.fusable(e.fc2(), null, e.scale()))) return null;
+            }
         }
         if (steps.get(0).residual()) return null; // the first step's input is plain: the chain starts after it
         try {
@@ -86,10 +100,25 @@ public final class BlockedConvChain {
         }
     }
 
-    /** One convolution's arguments, checked against oneDNN. */
+    /** One convolution's arguments, checked against oneDNN; or (fc1 non-null) a squeeze-excitation over srcDims. */
     private record Planned(INDArray weight, INDArray bias, int[] stride, int[] pad, int[] dilation, int groups, DnnlPostOps act,
                            long[] srcDims, boolean plainIn, boolean sum, boolean blockedOut, long[] dstDims, boolean stepStart,
-                           boolean reorderIn) {}
+                           boolean reorderIn, Planned fc1, Planned fc2) {}
+
+    /** A 1×1 convolution with bias over a blocked [N, C, 1, 1], blocked out, or null where oneDNN has no jit kernel. */
+    private static Planned pointwise(Module m, Module activation, long[] dims, Tensor x) {
+        Conv2d conv = (Conv2d) m;
+        INDArray[] wb = folded(conv, null, x);
+        INDArray w = wb[0];
+        if (w.rank() != 4 || w.size(2) != 1 || w.size(3) != 1 || conv.groups != 1 || w.size(1) != dims[1] || conv.stride[0] != 1 || conv.stride[1] != 1
+                || conv.dilation[0] != 1 || conv.dilation[1] != 1 || Arrays.stream(conv.effectivePadding()).anyMatch(v -> v != 0)) return null;
+        DnnlPostOps act = activation == null ? DnnlPostOps.NONE : FusableActivation.of(activation);
+        if (DnnlBlockedConv.implementation(dims, null, w.shape(), wb[1] != null, conv.stride, conv.effectivePadding(), conv.dilation, 1, act, false, true) == null) {
+            return null;
+        }
+        long[] dst = {dims[0], w.size(0), 1, 1};
+        return new Planned(w, wb[1], conv.stride, conv.effectivePadding(), conv.dilation, 1, act, dims, false, false, true, dst, false, false, null, null);
+    }
 
     private List<Planned> plan(Tensor x) {
         List<Planned> plan = new ArrayList<>();
@@ -100,7 +129,20 @@ public final class BlockedConvChain {
         for (Step s : steps) {
             long[] stepDims = dims;
             for (int i = 0; i < s.layers().size(); i++) {
-                Layer l = s.layers().get(i);
+                if (s.layers().get(i) instanceof Excite e) {
+                    if (count == 0 || count == total - 1 || !DnnlBlockedExcite.supported(dims)) return null;
+                    long[] pooled = {dims[0], dims[1], 1, 1};
+                    Planned fc1 = pointwise(e.fc1(), e.act(), pooled, x);
+                    Planned fc2 = fc1 == null ? null : pointwise(e.fc2(), e.scale(), fc1.dstDims, x);
+                    if (fc2 == null || !Arrays.equals(fc2.dstDims, pooled)) {
+                        if (Boolean.getBoolean("nnsh.dnnl.debug")) System.err.println("blocked run: no squeeze-excitation over " + Arrays.toString(dims));
+                        return null;
+                    }
+                    plan.add(new Planned(null, null, null, null, null, 1, null, dims, false, false, true, dims, false, false, fc1, fc2));
+                    count++;
+                    continue;
+                }
+                Layer l = (Layer) s.layers().get(i);
                 Conv2d conv = (Conv2d) l.conv();
                 INDArray[] wb = folded(conv, (BatchNorm2d) l.bn(), x);
                 INDArray w = wb[0];
@@ -129,7 +171,7 @@ public final class BlockedConvChain {
                 long[] dst = DnnlBlockedConv.outputDims(dims, wd[0], wd[2], wd[3], conv.stride, pad, conv.dilation);
                 if (sum && !Arrays.equals(dst, stepDims)) return null;
                 plan.add(new Planned(w, wb[1], conv.stride, pad, conv.dilation, conv.groups, act, dims, plainIn, sum, blockedOut, dst, i == 0,
-                        first && !plainIn));
+                        first && !plainIn, null, null));
                 dims = dst;
                 count++;
             }
@@ -163,9 +205,17 @@ public final class BlockedConvChain {
                 if (stepIn != cur && stepIn != input) free(stepIn);
                 stepIn = cur;
             }
-            INDArray out = DnnlBlockedConv.conv2d(cur, p.srcDims, p.plainIn ? input.stride() : null, p.weight, p.bias, p.stride, p.pad,
-                    p.dilation, p.groups, p.act, p.sum ? stepIn : null, p.blockedOut);
-            if (out == null) throw new IllegalStateException("blocked convolution declined after planning: " + Arrays.toString(p.srcDims));
+            if (p.fc1 != null) { // a squeeze-excitation: cur (never the step's input) scaled in place
+                INDArray pooled = DnnlBlockedExcite.averagePool(cur, p.srcDims);
+                INDArray h = conv(p.fc1, pooled, null);
+                free(pooled);
+                INDArray scale = conv(p.fc2, h, null);
+                free(h);
+                DnnlBlockedExcite.scaleInPlace(cur, p.srcDims, scale);
+                free(scale);
+                continue;
+            }
+            INDArray out = conv(p, cur, p.sum ? stepIn : null);
             if (cur != input && cur != stepIn) free(cur);
             cur = out;
         }
@@ -180,6 +230,13 @@ public final class BlockedConvChain {
         }
         runs++;
         return cur;
+    }
+
+    private static INDArray conv(Planned p, INDArray src, INDArray residual) {
+        INDArray out = DnnlBlockedConv.conv2d(src, p.srcDims, p.plainIn ? src.stride() : null, p.weight, p.bias, p.stride, p.pad,
+                p.dilation, p.groups, p.act, residual, p.blockedOut);
+        if (out == null) throw new IllegalStateException("blocked convolution declined after planning: " + Arrays.toString(p.srcDims));
+        return out;
     }
 
     private static void free(INDArray blocked) {
