@@ -103,21 +103,29 @@ public final class BlockedConvChain {
     /** One convolution's arguments, checked against oneDNN; or (fc1 non-null) a squeeze-excitation over srcDims. */
     private record Planned(INDArray weight, INDArray bias, int[] stride, int[] pad, int[] dilation, int groups, DnnlPostOps act,
                            long[] srcDims, boolean plainIn, boolean sum, boolean blockedOut, long[] dstDims, boolean stepStart,
-                           boolean reorderIn, Planned fc1, Planned fc2) {}
+                           boolean reorderIn, Planned fc1, Planned fc2, long[] fixedSrcStrides) {}
 
-    /** A 1×1 convolution with bias over a blocked [N, C, 1, 1], blocked out, or null where oneDNN has no jit kernel. */
-    private static Planned pointwise(Module m, Module activation, long[] dims, Tensor x) {
+    /**
+     * A 1×1 convolution with bias over a blocked [N, C, 1, 1], blocked out, or null where oneDNN has no jit kernel. With
+     * {@code plain}, source and result are read and written as plain [N, C] rows instead: the same memory as the blocked
+     * form when both channel counts are multiples of 16 (or, for the squeeze, when only the next 1×1 reads it), and oneDNN
+     * has its brgemm kernel for that layout.
+     */
+    private static Planned pointwise(Module m, Module activation, long[] dims, Tensor x, boolean plain) {
         Conv2d conv = (Conv2d) m;
         INDArray[] wb = folded(conv, null, x);
         INDArray w = wb[0];
         if (w.rank() != 4 || w.size(2) != 1 || w.size(3) != 1 || conv.groups != 1 || w.size(1) != dims[1] || conv.stride[0] != 1 || conv.stride[1] != 1
                 || conv.dilation[0] != 1 || conv.dilation[1] != 1 || Arrays.stream(conv.effectivePadding()).anyMatch(v -> v != 0)) return null;
         DnnlPostOps act = activation == null ? DnnlPostOps.NONE : FusableActivation.of(activation);
-        if (DnnlBlockedConv.implementation(dims, null, w.shape(), wb[1] != null, conv.stride, conv.effectivePadding(), conv.dilation, 1, act, false, true) == null) {
+        long[] strides = plain ? new long[]{dims[1], 1, dims[1], dims[1]} : null; // nhwc's strides: oneDNN reads them as that tag
+        if (DnnlBlockedConv.implementation(dims, strides, w.shape(), wb[1] != null, conv.stride, conv.effectivePadding(), conv.dilation, 1, act, false,
+                !plain) == null) {
             return null;
         }
         long[] dst = {dims[0], w.size(0), 1, 1};
-        return new Planned(w, wb[1], conv.stride, conv.effectivePadding(), conv.dilation, 1, act, dims, false, false, true, dst, false, false, null, null);
+        return new Planned(w, wb[1], conv.stride, conv.effectivePadding(), conv.dilation, 1, act, dims, plain, false, !plain, dst, false, false,
+                null, null, strides);
     }
 
     private List<Planned> plan(Tensor x) {
@@ -132,13 +140,14 @@ public final class BlockedConvChain {
                 if (s.layers().get(i) instanceof Excite e) {
                     if (count == 0 || count == total - 1 || !DnnlBlockedExcite.supported(dims)) return null;
                     long[] pooled = {dims[0], dims[1], 1, 1};
-                    Planned fc1 = pointwise(e.fc1(), e.act(), pooled, x);
-                    Planned fc2 = fc1 == null ? null : pointwise(e.fc2(), e.scale(), fc1.dstDims, x);
+                    boolean plain = dims[1] % 16 == 0 && DnnlBlockedConv.plainExcite(); // blocked [N, C, 1, 1] is then plain [N, C]
+                    Planned fc1 = pointwise(e.fc1(), e.act(), pooled, x, plain);
+                    Planned fc2 = fc1 == null ? null : pointwise(e.fc2(), e.scale(), fc1.dstDims, x, plain);
                     if (fc2 == null || !Arrays.equals(fc2.dstDims, pooled)) {
                         if (Boolean.getBoolean("nnsh.dnnl.debug")) System.err.println("blocked run: no squeeze-excitation over " + Arrays.toString(dims));
                         return null;
                     }
-                    plan.add(new Planned(null, null, null, null, null, 1, null, dims, false, false, true, dims, false, false, fc1, fc2));
+                    plan.add(new Planned(null, null, null, null, null, 1, null, dims, false, false, true, dims, false, false, fc1, fc2, null));
                     count++;
                     continue;
                 }
@@ -171,7 +180,7 @@ public final class BlockedConvChain {
                 long[] dst = DnnlBlockedConv.outputDims(dims, wd[0], wd[2], wd[3], conv.stride, pad, conv.dilation);
                 if (sum && !Arrays.equals(dst, stepDims)) return null;
                 plan.add(new Planned(w, wb[1], conv.stride, pad, conv.dilation, conv.groups, act, dims, plainIn, sum, blockedOut, dst, i == 0,
-                        first && !plainIn, null, null));
+                        first && !plainIn, null, null, null));
                 dims = dst;
                 count++;
             }
@@ -233,7 +242,8 @@ public final class BlockedConvChain {
     }
 
     private static INDArray conv(Planned p, INDArray src, INDArray residual) {
-        INDArray out = DnnlBlockedConv.conv2d(src, p.srcDims, p.plainIn ? src.stride() : null, p.weight, p.bias, p.stride, p.pad,
+        long[] srcStrides = p.fixedSrcStrides != null ? p.fixedSrcStrides : p.plainIn ? src.stride() : null;
+        INDArray out = DnnlBlockedConv.conv2d(src, p.srcDims, srcStrides, p.weight, p.bias, p.stride, p.pad,
                 p.dilation, p.groups, p.act, residual, p.blockedOut);
         if (out == null) throw new IllegalStateException("blocked convolution declined after planning: " + Arrays.toString(p.srcDims));
         return out;

@@ -38,12 +38,13 @@ class BlockedConvChainTest {
     }
 
     @Test void squeezeExcitationInsideARunMatchesItsUnfusedModules() {
-        // 40 channels (a padded block), SiLU/Sigmoid as EfficientNet's, ReLU/Hardsigmoid as MobileNetV3's
-        for (boolean hard : new boolean[]{false, true}) {
-            Module expand = new Sequential(new Conv2d(16, 40, 1).bias(false), new BatchNorm2d(40), hard ? new ReLU(true) : new SiLU(true));
-            Conv2d fc1 = new Conv2d(40, 8, 1), fc2 = new Conv2d(8, 40, 1);
+        // 40 channels (a padded block: the 1×1s blocked), 48 (whole blocks: the 1×1s on plain rows);
+        // SiLU/Sigmoid as EfficientNet's, ReLU/Hardsigmoid as MobileNetV3's
+        for (int c : new int[]{40, 48}) for (boolean hard : new boolean[]{false, true}) {
+            Module expand = new Sequential(new Conv2d(16, c, 1).bias(false), new BatchNorm2d(c), hard ? new ReLU(true) : new SiLU(true));
+            Conv2d fc1 = new Conv2d(c, 8, 1), fc2 = new Conv2d(8, c, 1);
             Module act = hard ? new ReLU() : new SiLU(), scale = hard ? new Hardsigmoid() : new Sigmoid();
-            Module project = new Sequential(new Conv2d(40, 16, 1).bias(false), new BatchNorm2d(16));
+            Module project = new Sequential(new Conv2d(c, 16, 1).bias(false), new BatchNorm2d(16));
             Module entry = new Sequential(new Conv2d(3, 16, 3, 2, 1).bias(false), new BatchNorm2d(16), new ReLU6(true));
             for (Module m : List.of(expand, fc1, fc2, project, entry)) {
                 randomize(m, 9, 0.4);
@@ -61,7 +62,7 @@ class BlockedConvChainTest {
             block.addAll(BlockedConvChain.layersOf(project.children()));
             Tensor got = new BlockedConvChain(List.of(step(entry, false), new BlockedConvChain.Step(block, true))).run(x);
             assertNotNull(got, "a squeeze-excitation inside a run");
-            assertClose(want, got, 1e-5, hard ? "ReLU/Hardsigmoid" : "SiLU/Sigmoid");
+            assertClose(want, got, 1e-5, c + " channels, " + (hard ? "ReLU/Hardsigmoid" : "SiLU/Sigmoid"));
         }
     }
 

@@ -38,6 +38,16 @@ public final class DnnlBlockedConv {
     /** For A/B measurements and tests. */
     public static void setEnabled(boolean on) { enabled = on; }
 
+    private static volatile boolean plainExcite = !"off".equals(System.getProperty("nnsh.dnnl.blocked.plainExcite"));
+
+    /**
+     * Whether a blocked run's squeeze-excitation 1×1 convolutions read and write their [N, C, 1, 1] operands as plain rows
+     * where that is the same memory ({@code -Dnnsh.dnnl.blocked.plainExcite=off}: blocked, oneDNN's jit_1x1).
+     */
+    public static boolean plainExcite() { return plainExcite; }
+
+    public static void setPlainExcite(boolean on) { plainExcite = on; }
+
     /** Floats of a blocked [N, C, H, W] activation (C rounded up to 16). */
     public static long blockedLength(long[] dims) {
         return dims[0] * ((dims[1] + 15) / 16 * 16) * dims[2] * dims[3];
