@@ -39,7 +39,7 @@ public final class BlockedConvChain {
      */
     public record Excite(Module fc1, Module act, Module fc2, Module scale) implements Op {}
 
-    /** Operations run in order; {@code residual}: the step's input is added to its last layer's result before that layer's act. */
+    /** Operations run in order; {@code residual}: the step's input is added to its last layer's result, after that layer's act (as torchvision's blocks). */
     public record Step(List<? extends Op> layers, boolean residual) {}
 
     private final List<Step> steps;
