@@ -57,7 +57,7 @@ public class MobileNetV3 extends Module {
     @Override public Tensor forward(Tensor x) {
         var release = dev.nnsh.nn.IntermediateRelease.start(this, x); // issue 11 (free): the features' result once pooled
         Tensor blocked = BlockedFeatures.mobileNetV3(features, x); // issue 11 (mobile): the whole stack in oneDNN's blocked layout
-        Tensor f = blocked != null ? blocked : release.after(features, x, features.apply(x));
+        Tensor f = release.after(features, x, blocked != null ? blocked : features.apply(x)); // blocked: freed once pooled, too
         return classifier.apply(release.after(avgpool, f, dev.nnsh.nn.ChannelsLastPool.apply(avgpool, f)) /* issue 11 (mobile): oneDNN on channels-last */.flatten(1));
     }
 

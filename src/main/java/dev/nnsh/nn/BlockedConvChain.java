@@ -249,7 +249,10 @@ public final class BlockedConvChain {
         return out;
     }
 
+    /** Gives a consumed intermediate back to the pool (counted with the others; none with {@code -Dnnsh.memory.release=off}). */
     private static void free(INDArray blocked) {
-        NativeBuffers.release(Tensor.of(blocked), "a blocked convolution run (issue 11, mobile)");
+        if (IntermediateRelease.isEnabled() && NativeBuffers.release(Tensor.of(blocked), "a blocked convolution run (issue 11, mobile)")) {
+            IntermediateRelease.countReleased();
+        }
     }
 }
