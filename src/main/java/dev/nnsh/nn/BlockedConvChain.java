@@ -103,7 +103,7 @@ public final class BlockedConvChain {
     /** One convolution's arguments, checked against oneDNN; or (fc1 non-null) a squeeze-excitation over srcDims. */
     private record Planned(INDArray weight, INDArray bias, int[] stride, int[] pad, int[] dilation, int groups, DnnlPostOps act,
                            long[] srcDims, boolean plainIn, boolean sum, boolean blockedOut, long[] dstDims, boolean stepStart,
-                           boolean reorderIn, Planned fc1, Planned fc2, long[] fixedSrcStrides) {}
+                           boolean reorderIn, Planned fc1, Planned fc2, long[] fixedSrcStrides, boolean addAfter) {}
 
     /**
      * A 1×1 convolution with bias over a blocked [N, C, 1, 1], blocked out, or null where oneDNN has no jit kernel. With
@@ -125,7 +125,7 @@ public final class BlockedConvChain {
         }
         long[] dst = {dims[0], w.size(0), 1, 1};
         return new Planned(w, wb[1], conv.stride, conv.effectivePadding(), conv.dilation, 1, act, dims, plain, false, !plain, dst, false, false,
-                null, null, strides);
+                null, null, strides, false);
     }
 
     private List<Planned> plan(Tensor x) {
@@ -147,7 +147,7 @@ public final class BlockedConvChain {
                         if (Boolean.getBoolean("nnsh.dnnl.debug")) System.err.println("blocked run: no squeeze-excitation over " + Arrays.toString(dims));
                         return null;
                     }
-                    plan.add(new Planned(null, null, null, null, null, 1, null, dims, false, false, true, dims, false, false, fc1, fc2, null));
+                    plan.add(new Planned(null, null, null, null, null, 1, null, dims, false, false, true, dims, false, false, fc1, fc2, null, false));
                     count++;
                     continue;
                 }
@@ -161,6 +161,13 @@ public final class BlockedConvChain {
                 }
                 DnnlPostOps act = l.act() == null ? DnnlPostOps.NONE : FusableActivation.of(l.act());
                 boolean first = count == 0, lastOne = count == total - 1, sum = s.residual() && i == s.layers().size() - 1;
+                // act, then the sum: oneDNN 2.5's jit convolutions take no sum after an activation, so a blocked add follows
+                boolean addAfter = sum && act != DnnlPostOps.NONE;
+                if (addAfter) {
+                    if (!DnnlBlockedExcite.addSupported(stepDims)) return null;
+                    sum = false;
+                    lastOne = false; // the sum is on the blocked result: a run's last one is then reordered out after it
+                }
                 int[] pad = conv.effectivePadding();
                 long[] wd = w.shape();
                 // preferred: the first reads the input as it lies, the last writes channels-last; else a reorder at that end
@@ -178,9 +185,9 @@ public final class BlockedConvChain {
                     return null;
                 }
                 long[] dst = DnnlBlockedConv.outputDims(dims, wd[0], wd[2], wd[3], conv.stride, pad, conv.dilation);
-                if (sum && !Arrays.equals(dst, stepDims)) return null;
+                if ((sum || addAfter) && !Arrays.equals(dst, stepDims)) return null;
                 plan.add(new Planned(w, wb[1], conv.stride, pad, conv.dilation, conv.groups, act, dims, plainIn, sum, blockedOut, dst, i == 0,
-                        first && !plainIn, null, null, null));
+                        first && !plainIn, null, null, null, addAfter));
                 dims = dst;
                 count++;
             }
@@ -225,6 +232,7 @@ public final class BlockedConvChain {
                 continue;
             }
             INDArray out = conv(p, cur, p.sum ? stepIn : null);
+            if (p.addAfter) DnnlBlockedExcite.addInPlace(out, p.dstDims, stepIn);
             if (cur != input && cur != stepIn) free(cur);
             cur = out;
         }

@@ -89,7 +89,7 @@ class BlockedConvChainTest {
         assertEquals(before + 1, BlockedConvChain.runs(), "one blocked run");
         assertClose(want, got, 1e-5, "stem, inverted residual, strided depthwise");
         // a residual step whose last convolution has an activation adds the sum after it (FusedMBConv without expansion):
-        // oneDNN 2.5 has no jit kernel for that order, so the run declines, and must never give act(conv + residual)
+        // oneDNN 2.5 has no jit convolution for that order, so a blocked add follows; never act(conv + residual)
         Module activated = new Sequential(new Conv2d(24, 24, 3, 1, 1).bias(false), new BatchNorm2d(24), new SiLU(true));
         randomize(activated, 12, 0.4);
         activated.eval();
@@ -98,7 +98,8 @@ class BlockedConvChainTest {
             return activated.apply(h).add(h);
         });
         Tensor gotActivated = new BlockedConvChain(List.of(step(stem, false), step(activated, true))).run(x);
-        if (gotActivated != null) assertClose(wantActivated, gotActivated, 1e-5, "activation, then the residual sum");
+        assertNotNull(gotActivated, "an activated residual step");
+        assertClose(wantActivated, gotActivated, 1e-5, "activation, then the residual sum");
         // a channels-last input (a fused convolution's result) is read as it lies
         Module entry = new Sequential(new Conv2d(16, 24, 1), new BatchNorm2d(24), new ReLU6(true));
         randomize(entry, 8, 0.4);

@@ -55,6 +55,29 @@ public final class DnnlBlockedExcite {
                 new dnnl_memory_desc_t[]{c.a, c.b, c.dst}, new Pointer[]{at, DnnlConv.address(s), at});
     }
 
+    /** Whether a blocked x ← x + y of these dims has a jit kernel (compiles and keeps it). */
+    public static boolean addSupported(long[] dims) {
+        return Dnnl.available() && add(dims) != null;
+    }
+
+    /** x ← x + y in place, both blocked of these dims: a residual sum after an activation (no jit convolution takes that order). */
+    public static void addInPlace(INDArray x, long[] dims, INDArray y) {
+        Compiled c = add(dims);
+        if (c == null) throw new IllegalStateException("no blocked sum for " + Arrays.toString(dims));
+        Pointer at = DnnlConv.address(x);
+        Dnnl.execute(c.primitive, c.scratchpad, new int[]{DNNL_ARG_SRC_0, DNNL_ARG_SRC_1, DNNL_ARG_DST},
+                new dnnl_memory_desc_t[]{c.a, c.b, c.dst}, new Pointer[]{at, DnnlConv.address(y), at});
+    }
+
+    private static Compiled add(long[] dims) {
+        return cached(List.of("add", Arrays.toString(dims)), () -> {
+            dnnl_memory_desc_t x = Dnnl.taggedF32(dims, dnnl_nChw16c);
+            dnnl_binary_desc_t desc = new dnnl_binary_desc_t();
+            Dnnl.check(dnnl_binary_desc_init(desc, dnnl_binary_add, x, x, x), "binary_desc_init");
+            return finish(desc, "blocked sum " + Arrays.toString(dims), x, x, x);
+        });
+    }
+
     private static Compiled pool(long[] dims) {
         return cached(List.of("pool", Arrays.toString(dims)), () -> compilePool(dims));
     }
