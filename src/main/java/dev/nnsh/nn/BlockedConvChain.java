@@ -66,9 +66,9 @@ public final class BlockedConvChain {
     private static final Map<Conv2d, FoldedConv> FOLDS = new WeakHashMap<>();
 
     /** How many runs went through the blocked layout (tests check which path a pass took). */
-    private static volatile long runs;
+    private static final java.util.concurrent.atomic.AtomicLong RUNS = new java.util.concurrent.atomic.AtomicLong();
 
-    public static long runs() { return runs; }
+    public static long runs() { return RUNS.get(); }
 
     /** Whether the blocked path may run over x now. */
     public static boolean active(Tensor x) { return ConvFusion.active(x) && DnnlBlockedConv.enabled(); }
@@ -166,8 +166,8 @@ public final class BlockedConvChain {
                 if (addAfter) {
                     if (!DnnlBlockedExcite.addSupported(stepDims)) return null;
                     sum = false;
-                    lastOne = false; // the sum is on the blocked result: a run's last one is then reordered out after it
                 }
+                if (sum || addAfter) lastOne = false; // the residual is blocked, so is the sum: a run's last one is reordered out after it
                 int[] pad = conv.effectivePadding();
                 long[] wd = w.shape();
                 // preferred: the first reads the input as it lies, the last writes channels-last; else a reorder at that end
@@ -245,7 +245,7 @@ public final class BlockedConvChain {
             free(cur);
             cur = result;
         }
-        runs++;
+        RUNS.incrementAndGet();
         return cur;
     }
 

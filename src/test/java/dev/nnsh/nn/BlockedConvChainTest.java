@@ -88,6 +88,14 @@ class BlockedConvChainTest {
         assertNotNull(got);
         assertEquals(before + 1, BlockedConvChain.runs(), "one blocked run");
         assertClose(want, got, 1e-5, "stem, inverted residual, strided depthwise");
+        // a run that ends with a residual step: the sum on the blocked result, then the one reorder out
+        Tensor wantEndingInSum = unfused(() -> {
+            Tensor h = stem.apply(x);
+            return expand.apply(h).add(h);
+        });
+        Tensor gotEndingInSum = new BlockedConvChain(List.of(step(stem, false), step(expand, true))).run(x);
+        assertNotNull(gotEndingInSum, "a run ending in a residual sum");
+        assertClose(wantEndingInSum, gotEndingInSum, 1e-5, "a run ending in a residual sum");
         // a residual step whose last convolution has an activation adds the sum after it (FusedMBConv without expansion):
         // oneDNN 2.5 has no jit convolution for that order, so a blocked add follows; never act(conv + residual)
         Module activated = new Sequential(new Conv2d(24, 24, 3, 1, 1).bias(false), new BatchNorm2d(24), new SiLU(true));
