@@ -84,7 +84,8 @@ public class EfficientNet extends Module {
 
     @Override public Tensor forward(Tensor x) {
         var release = dev.nnsh.nn.IntermediateRelease.start(this, x); // issue 11 (free): the features' result once pooled
-        Tensor f = release.after(features, x, features.apply(x));
+        Tensor blocked = BlockedFeatures.efficientNet(features, x); // issue 11 (mobile): the whole stack in oneDNN's blocked layout
+        Tensor f = release.after(features, x, blocked != null ? blocked : features.apply(x)); // blocked: freed once pooled, too
         return classifier.apply(release.after(avgpool, f, dev.nnsh.nn.ChannelsLastPool.apply(avgpool, f)) /* issue 11 (mobile): oneDNN on channels-last */.flatten(1));
     }
 
@@ -93,6 +94,8 @@ public class EfficientNet extends Module {
         final Sequential block;
         final StochasticDepth stochastic_depth;
         private final boolean useResConnect;
+
+        boolean residual() { return useResConnect; } // issue 11 (mobile)
 
         MBConv(double expandRatio, int kernel, int stride, int in, int out, double sdProb, LongFunction<Module> norm) {
             useResConnect = stride == 1 && in == out;
@@ -119,6 +122,8 @@ public class EfficientNet extends Module {
         final Sequential block;
         final StochasticDepth stochastic_depth;
         private final boolean useResConnect;
+
+        boolean residual() { return useResConnect; } // issue 11 (mobile)
 
         FusedMBConv(double expandRatio, int kernel, int stride, int in, int out, double sdProb, LongFunction<Module> norm) {
             useResConnect = stride == 1 && in == out;

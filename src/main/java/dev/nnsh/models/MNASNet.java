@@ -46,7 +46,8 @@ public class MNASNet extends Module {
 
     @Override public Tensor forward(Tensor x) {
         var release = dev.nnsh.nn.IntermediateRelease.start(this, x); // issue 11 (free): the layers' result once averaged
-        Tensor f = release.after(layers, x, layers.apply(x));
+        Tensor blocked = BlockedFeatures.mnasnet(layers, x); // issue 11 (mobile): the whole stack in oneDNN's blocked layout
+        Tensor f = release.after(layers, x, blocked != null ? blocked : layers.apply(x)); // blocked: freed once pooled, too
         return classifier.apply(release.afterTensorOp("mean", f, dev.nnsh.nn.ConvFusion.active(f) // issue 11 (mobile): one oneDNN average pool on channels-last
                 ? dev.nnsh.nn.ChannelsLastPool.adaptiveAvgPool2d(f, 1).flatten(1) : f.flatten(2).mean(2)));
     }
@@ -55,6 +56,8 @@ public class MNASNet extends Module {
     public static class _InvertedResidual extends Module {
         final Sequential layers;
         private final boolean applyResidual;
+
+        boolean residual() { return applyResidual; } // issue 11 (mobile)
 
         _InvertedResidual(int in, int out, int kernel, int stride, int expansion) {
             int mid = in * expansion;

@@ -38,6 +38,12 @@ public class MobileNetV2 extends Module {
     }
 
     @Override public Tensor forward(Tensor x) {
+        Tensor blocked = BlockedFeatures.mobileNetV2(features, x); // issue 11 (mobile): the whole stack in oneDNN's blocked layout
+        if (blocked != null) {
+            Tensor pooled = dev.nnsh.nn.ChannelsLastPool.adaptiveAvgPool2d(blocked, 1);
+            if (!dev.nnsh.tensor.NativeBuffers.shareMemory(pooled, blocked)) dev.nnsh.tensor.NativeBuffers.release(blocked, "MobileNetV2.forward (issue 11, mobile)");
+            return classifier.apply(pooled.flatten(1));
+        }
         x = dev.nnsh.nn.ChannelsLastPool.adaptiveAvgPool2d(features.apply(x), 1); // issue 11 (conv): oneDNN on channels-last, else F's
         return classifier.apply(x.flatten(1));
     }
@@ -54,6 +60,8 @@ public class MobileNetV2 extends Module {
     public static class InvertedResidual extends Module {
         final Sequential conv;
         private final boolean useResConnect;
+
+        boolean residual() { return useResConnect; } // issue 11 (mobile)
 
         public InvertedResidual(int inp, int oup, int stride, int expandRatio) {
             int hidden = inp * expandRatio;

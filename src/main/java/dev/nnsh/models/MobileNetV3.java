@@ -56,7 +56,8 @@ public class MobileNetV3 extends Module {
 
     @Override public Tensor forward(Tensor x) {
         var release = dev.nnsh.nn.IntermediateRelease.start(this, x); // issue 11 (free): the features' result once pooled
-        Tensor f = release.after(features, x, features.apply(x));
+        Tensor blocked = BlockedFeatures.mobileNetV3(features, x); // issue 11 (mobile): the whole stack in oneDNN's blocked layout
+        Tensor f = release.after(features, x, blocked != null ? blocked : features.apply(x)); // blocked: freed once pooled, too
         return classifier.apply(release.after(avgpool, f, dev.nnsh.nn.ChannelsLastPool.apply(avgpool, f)) /* issue 11 (mobile): oneDNN on channels-last */.flatten(1));
     }
 
@@ -64,6 +65,8 @@ public class MobileNetV3 extends Module {
     public static class InvertedResidual extends Module {
         final Sequential block;
         private final boolean useResConnect;
+
+        boolean residual() { return useResConnect; } // issue 11 (mobile)
 
         InvertedResidual(Config c) {
             useResConnect = c.stride() == 1 && c.in() == c.out();

@@ -113,6 +113,8 @@ public final class IntermediateRelease {
     /** How many intermediates have been freed so far (all threads). */
     public static long releasedCount() { return released.get(); }
 
+    static void countReleased() { released.incrementAndGet(); } // issue 11 (mobile): a blocked run's intermediates (BlockedConvChain)
+
     /** Turns freeing on or off at run time (for before/after comparisons in one JVM). */
     public static void setEnabled(boolean on) { enabled = on; }
 

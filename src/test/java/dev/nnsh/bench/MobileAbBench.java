@@ -9,7 +9,7 @@ import dev.nnsh.tensor.Tensor;
  * Issue 11 (mobile): one network's eval pass at batch 12 with one of the mobile fast paths off and on alternately in
  * one JVM: {@code MobileAbBench NAME [runs=6] [switch=se]}, switch {@code se} (squeeze-excitation in four calls and
  * the sigmoid post-ops), {@code scale} (the oneDNN channel scale), {@code all} (both). Prints median and min per
- * setting, their on/off ratios, the largest output difference relative to the output's largest magnitude, and
+ * setting, their on/off ratios (wall time, and the process's CPU time per pass, less sensitive to other load), the largest output difference relative to the output's largest magnitude, and
  * /proc/loadavg. Not part of the test suite.
  */
 public final class MobileAbBench {
@@ -28,16 +28,18 @@ public final class MobileAbBench {
             net.apply(input);
         }
         String load0 = loadavg();
-        double[][] t = new double[2][runs];
+        double[][] t = new double[2][runs], cpu = new double[2][runs]; // cpu: the process's CPU seconds in the pass (all threads)
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         double maxRel = 0;
         for (int r = 0; r < runs; r++) {
             Tensor[] out = new Tensor[2];
             for (int s = 0; s < 2; s++) {
                 boolean on = (r % 2 == 0) == (s == 1); // alternate which setting goes first
                 set(toggle, on);
-                long t0 = System.nanoTime();
+                long c0 = os.getProcessCpuTime(), t0 = System.nanoTime();
                 out[on ? 1 : 0] = net.apply(input);
                 t[on ? 1 : 0][r] = (System.nanoTime() - t0) / 1e9;
+                cpu[on ? 1 : 0][r] = (os.getProcessCpuTime() - c0) / 1e9;
                 out[on ? 1 : 0] = Tensor.of(out[on ? 1 : 0].nd().dup());
             }
             double scale = out[0].nd().amaxNumber().doubleValue();
@@ -47,9 +49,14 @@ public final class MobileAbBench {
         double[] off = t[0].clone(), on = t[1].clone();
         Arrays.sort(off);
         Arrays.sort(on);
+        double[] cpuOff = cpu[0].clone(), cpuOn = cpu[1].clone();
+        Arrays.sort(cpuOff);
+        Arrays.sort(cpuOn);
         System.out.printf("MOBILE-AB %s %s off median %.4f min %.4f | on median %.4f min %.4f | ratio median %.3f min %.3f"
                         + " | max_rel_diff %.2g | loadavg %s .. %s%n", name, toggle, off[runs / 2], off[0], on[runs / 2], on[0],
                 on[runs / 2] / off[runs / 2], on[0] / off[0], maxRel, load0, loadavg());
+        System.out.printf("MOBILE-AB-CPU %s %s process CPU s per pass: off median %.4f min %.4f | on median %.4f min %.4f | ratio median %.3f min %.3f%n",
+                name, toggle, cpuOff[runs / 2], cpuOff[0], cpuOn[runs / 2], cpuOn[0], cpuOn[runs / 2] / cpuOff[runs / 2], cpuOn[0] / cpuOff[0]);
     }
 
     static void set(String toggle, boolean on) {
@@ -59,6 +66,7 @@ public final class MobileAbBench {
                 dev.nnsh.nn.FusableActivation.setSigmoidFused(on);
             }
             case "scale" -> dev.nnsh.ops.fast.DnnlChannelScale.setEnabled(on);
+            case "blocked" -> dev.nnsh.ops.fast.DnnlBlockedConv.setEnabled(on); // issue 11 (mobile, round d)
             case "all" -> {
                 set("se", on);
                 set("scale", on);
