@@ -18,6 +18,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 class PoolCarvingTest {
     private static final long[] PARENT = {9, 1024, 256};  // 9 MiB of float32
     private static final long[] PIECE = {333, 1024};      // 1.3 MiB: a class of its own
+    /** The 9 MiB request's size class, by hand: 2^(93/4) bytes rounded up to 4 KiB pages (four classes per doubling). */
+    private static final long SLAB_BYTES = 9_977_856;
 
     @BeforeEach void onlyTheTestsSlabsAreFree() {
         NativeBuffers.trim();
@@ -38,6 +40,15 @@ class PoolCarvingTest {
         return n;
     }
 
+    /**
+     * Whether {@code t} lies inside the slab at {@code base}. Counters are not used to tell: the pool is the JVM's,
+     * and another test's leftover thread may allocate at the same time.
+     */
+    private static boolean inside(Tensor t, long base) {
+        long a = address(t);
+        return a >= base && a + t.nd().length() * 4 <= base + SLAB_BYTES;
+    }
+
     /** A released 9 MiB slab, its address. */
     private static long freeParent() {
         Tensor parent = pooled(PARENT);
@@ -48,29 +59,24 @@ class PoolCarvingTest {
 
     @Test void piecesOfAFreeLargerSlabLieInsideItAndNeverOverlap() {
         long base = freeParent();
-        long carved = NativeBuffers.stats().carved(), misses = NativeBuffers.stats().misses();
         List<Tensor> pieces = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             Tensor p = pooled(PIECE);
             p.nd().assign(i + 1);
             pieces.add(p);
         }
-        assertEquals(carved + 6, NativeBuffers.stats().carved(), "six pieces should have been carved");
-        assertEquals(misses, NativeBuffers.stats().misses(), "no new slab should have been allocated");
-        long end = base + bytes(PARENT) * 2; // the slab's size class is at most 19 % larger than the 9 MiB asked
         for (int i = 0; i < pieces.size(); i++) {
-            long a = address(pieces.get(i));
-            assertTrue(a >= base && a + bytes(PIECE) <= end, "piece " + i + " lies outside the free slab");
+            assertTrue(inside(pieces.get(i), base), "piece " + i + " should have been carved from the free slab");
             for (int j = 0; j < i; j++) assertFalse(NativeBuffers.shareMemory(pieces.get(i), pieces.get(j)), "pieces " + j + " and " + i + " overlap");
         }
-        // more pieces until the slab is full: at most 7 fit in 9 MiB and the class's 19 %
+        // more pieces until the slab is full: 7 of 1.3 MiB fit in its 9.5 MiB, the 8th and 9th come from elsewhere
         for (int i = 6; i < 9; i++) {
             Tensor p = pooled(PIECE);
             p.nd().assign(i + 1);
             for (Tensor q : pieces) assertFalse(NativeBuffers.shareMemory(p, q), "piece " + i + " overlaps a live one");
             pieces.add(p);
         }
-        assertEquals(carved + 7, NativeBuffers.stats().carved(), "a 9 MiB slab of its class holds seven pieces of 1.3 MiB");
+        assertEquals(7, pieces.stream().filter(p -> inside(p, base)).count(), "a 9 MiB slab of its class holds seven pieces of 1.3 MiB");
         for (int i = 0; i < pieces.size(); i++) {
             assertEquals((i + 1) * 333.0 * 1024, pieces.get(i).sum().item(), "piece " + i + "'s values changed");
         }
@@ -95,15 +101,11 @@ class PoolCarvingTest {
 
     @Test void aSlabMoreThanTheRatioTimesTheRequestIsNotCarvedNorWithCarvingOff() {
         long base = freeParent();
-        long misses = NativeBuffers.stats().misses(), carved = NativeBuffers.stats().carved();
         Tensor small = pooled(70, 1024); // 280 KiB: 9 MiB is more than 8 times that
-        assertEquals(carved, NativeBuffers.stats().carved());
-        assertEquals(misses + 1, NativeBuffers.stats().misses());
+        assertFalse(inside(small, base), "the slab is more than 8 times the request: it must not be lent in pieces");
         NativeBuffers.setCarveRatio(0);
         Tensor piece = pooled(PIECE);
-        assertEquals(carved, NativeBuffers.stats().carved(), "carving is off");
-        long a = address(piece);
-        assertFalse(a >= base && a < base + bytes(PARENT), "carving is off: the free slab must not be lent in pieces");
+        assertFalse(inside(piece, base), "carving is off: the free slab must not be lent in pieces");
         NativeBuffers.release(small, "the test");
         NativeBuffers.release(piece, "the test");
     }
