@@ -159,6 +159,7 @@ public class MaxVit extends Module {
         private final int headDim;
         private final int maxSeqLen;
         private final double scaleFactor;
+        private final RelativeBiasCache biasCache = new RelativeBiasCache(); // issue 11 (tf)
 
         RelativePositionalMultiHeadAttention(int featDim, int headDim, int maxSeqLen) {
             if (featDim % headDim != 0) {
@@ -202,6 +203,8 @@ public class MaxVit extends Module {
         private Tensor relativeBias(Tensor x) {
             Tensor table = ownParameters().get("relative_position_bias_table").valueFor(x);
             Tensor index = ownBuffers().get("relative_position_index").valueFor(x).reshape(-1);
+            Tensor cached = RelativeBiasCache.enabled() ? biasCache.get(table, index, maxSeqLen, heads, null, null) : null;
+            if (cached != null) return cached;
             return F.embedding(index, table).reshape(maxSeqLen, maxSeqLen, heads).permute(2, 0, 1).unsqueeze(0);
         }
     }

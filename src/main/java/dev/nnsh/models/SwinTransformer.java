@@ -17,6 +17,7 @@ import dev.nnsh.nn.Linear;
 import dev.nnsh.nn.Module;
 import dev.nnsh.nn.ResidualFusion;
 import dev.nnsh.nn.Sequential;
+import dev.nnsh.nn.WindowAttentionFastPath;
 import dev.nnsh.tensor.Tensor;
 
 /**
@@ -88,7 +89,14 @@ public class SwinTransformer extends Module {
             norm = new LayerNorm(4L * dim);
         }
 
-        @Override public Tensor forward(Tensor x) { return reduction.apply(norm.apply(patchMergingPad(x))); }
+        @Override public Tensor forward(Tensor x) {
+            Tensor merged = isTraining() ? null : WindowAttentionFastPath.mergePatches(x); // issue 11 (tf): one gather, intermediates freed
+            if (merged == null) return reduction.apply(norm.apply(patchMergingPad(x)));
+            var release = IntermediateRelease.start(this, x);
+            release.afterTensorOp("patch merge", x, merged);
+            Tensor normed = release.after(norm, merged, norm.apply(merged));
+            return release.after(reduction, normed, reduction.apply(normed));
+        }
     }
 
     /** V2: the Linear to 2C first, then the norm. */
@@ -101,7 +109,14 @@ public class SwinTransformer extends Module {
             norm = new LayerNorm(2L * dim);
         }
 
-        @Override public Tensor forward(Tensor x) { return norm.apply(reduction.apply(patchMergingPad(x))); }
+        @Override public Tensor forward(Tensor x) {
+            Tensor merged = isTraining() ? null : WindowAttentionFastPath.mergePatches(x); // issue 11 (tf): one gather, intermediates freed
+            if (merged == null) return norm.apply(reduction.apply(patchMergingPad(x)));
+            var release = IntermediateRelease.start(this, x);
+            release.afterTensorOp("patch merge", x, merged);
+            Tensor reduced = release.after(reduction, merged, reduction.apply(merged));
+            return release.after(norm, reduced, norm.apply(reduced));
+        }
     }
 
     /** Pre-norm block: x + sd(attn(norm1(x))), then x + sd(mlp(norm2(x))). */

@@ -21,6 +21,18 @@ public final class WindowAttentionFastPath {
     private WindowAttentionFastPath() {}
 
     /**
+     * Swin's patch merging gather in eval as one row copy into a pooled buffer: x [B, H, W, C] with H, W
+     * even into [B, H/2, W/2, 4C] (quarters (0,0), (1,0), (0,1), (1,1) as torchvision concatenates them), or
+     * null where it does not apply (off with -Dnnsh.tf.merge=off; odd sizes, other dtypes, views).
+     */
+    public static Tensor mergePatches(Tensor x) {
+        if ("off".equals(System.getProperty("nnsh.tf.merge")) || !DnnlAttention.enabled()) return null;
+        if (x.isShapeOnly() || x.dtype() != DType.FLOAT32 || x.dim() != 4) return null;
+        INDArray out = DnnlWindowRows.mergePatches(x.nd());
+        return out == null ? null : Tensor.of(out);
+    }
+
+    /**
      * Attention of padded images x [B, H, W, C] (H, W multiples of ws) in ws×ws windows after a roll
      * by (−shiftH, −shiftW), with {@code additive} [G, heads, ws², ws²] (G divides the number of
      * windows per batch or is 1); the result [B, H, W, C] rolled back.
