@@ -20,6 +20,7 @@ import dev.nnsh.nn.GELU;
 import dev.nnsh.nn.Identity;
 import dev.nnsh.nn.Init;
 import dev.nnsh.nn.IntermediateRelease;
+import dev.nnsh.nn.PartitionFastPath;
 import dev.nnsh.nn.LayerNorm;
 import dev.nnsh.nn.Linear;
 import dev.nnsh.nn.Module;
@@ -146,7 +147,8 @@ public class MaxVit extends Module {
             var release = IntermediateRelease.start(this, x);
             Tensor branch = release.after(layers, x, layers.apply(x));
             Tensor dropped = release.after(stochastic_depth, branch, stochastic_depth.apply(branch));
-            Tensor pooled = ResidualFusion.pooledSum(dropped, res);
+            Tensor pooled = PartitionFastPath.channelsLastSum(dropped, res); // issue 11 (tf): the sum stays channels-last
+            if (pooled == null) pooled = ResidualFusion.pooledSum(dropped, res);
             return release.afterTensorOp("residual add", dropped, pooled != null ? pooled : res.add(dropped));
         }
     }
@@ -288,12 +290,20 @@ public class MaxVit extends Module {
         /** issue 11: the residual sums into pooled buffers; each intermediate freed once consumed (IntermediateRelease's proof). */
         private Tensor evalForward(Tensor x) {
             var release = IntermediateRelease.start(this, x);
-            Tensor parts = release.after(partition_op, x, partition_op.apply(x));
-            Tensor swapped = release.after(partition_swap, parts, partition_swap.apply(parts));
+            boolean grid = partition_swap instanceof SwapAxes; // issue 11 (tf): partition (+ swap) as one row copy
+            Tensor swapped = PartitionFastPath.partition(x, partition_op.p, grid);
+            if (swapped != null) {
+                release.afterTensorOp("partition", x, swapped);
+            } else {
+                Tensor parts = release.after(partition_op, x, partition_op.apply(x));
+                swapped = release.after(partition_swap, parts, partition_swap.apply(parts));
+            }
             Tensor attended = plusBranch(swapped, attn_layer);
             if (IntermediateRelease.isTrusted(attn_layer)) release.afterTensorOp("residual add", swapped, attended);
             Tensor mixed = plusBranch(attended, mlp_layer);
             if (IntermediateRelease.isTrusted(mlp_layer)) release.afterTensorOp("residual add", attended, mixed);
+            Tensor images = PartitionFastPath.departition(mixed, departition_op.p, departition_op.hp, departition_op.wp, grid); // issue 11 (tf)
+            if (images != null) return release.afterTensorOp("departition", mixed, images);
             Tensor back = release.after(departition_swap, mixed, departition_swap.apply(mixed));
             return release.after(departition_op, back, departition_op.apply(back));
         }
