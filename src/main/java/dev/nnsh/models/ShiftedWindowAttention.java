@@ -132,6 +132,20 @@ public class ShiftedWindowAttention extends Module {
                 shifted ? () -> shiftMask((int) ph, (int) pw, ws, shiftH, shiftW) : null);
     }
 
+    /** issue 11 (tf): x + this(norm(x)) in eval with the residual added in window order, or null where that path does not apply. */
+    Tensor evalPlus(dev.nnsh.nn.LayerNorm norm, Tensor x) {
+        if (isTraining() || x.isShapeOnly() || x.dim() != 4 || logitScale(x) != null || !RelativeBiasCache.enabled()) return null;
+        long ph = x.size(1), pw = x.size(2);
+        int ws = windowSize;
+        if (ph % ws != 0 || pw % ws != 0) return null;
+        int shiftH = ws >= ph ? 0 : shiftSize, shiftW = ws >= pw ? 0 : shiftSize;
+        Tensor additive = cachedAdditive(x, ph, pw, shiftH, shiftW);
+        if (additive == null) return null;
+        Parameter qb = qkv.ownParameters().get("bias"), pb = proj.ownParameters().get("bias");
+        return WindowAttentionFastPath.runPlus(x, norm, qkv.ownParameters().get("weight").valueFor(x), qb == null ? null : qb.valueFor(x),
+                proj.ownParameters().get("weight").valueFor(x), pb == null ? null : pb.valueFor(x), additive, ws, shiftH, shiftW, numHeads);
+    }
+
     /** V2 zeroes the key third of the qkv bias in the computation (the parameter keeps its values). */
     private static Tensor zeroKeyBias(Tensor bias, long c) {
         if (bias.isShapeOnly()) return bias;

@@ -148,11 +148,16 @@ public class SwinTransformer extends Module {
         /** issue 11 (tf): the residual added by the MLP's last matmul; each intermediate freed once consumed (IntermediateRelease's proof). */
         private Tensor evalForward(Tensor x) {
             var release = IntermediateRelease.start(this, x);
-            Tensor normed1 = release.after(norm1, x, norm1.apply(x));
-            Tensor attended = release.after(attn, normed1, attn.apply(normed1));
-            Tensor branch = release.after(stochastic_depth, attended, stochastic_depth.apply(attended));
-            Tensor pooled = ResidualFusion.pooledSum(branch, x);
-            Tensor y = release.afterTensorOp("residual add", branch, pooled != null ? pooled : x.add(branch));
+            Tensor y = attn.getClass() == ShiftedWindowAttention.class ? attn.evalPlus(norm1, x) : null; // issue 11 (tf): residual added in window order
+            if (y != null) {
+                release.afterTensorOp("window attention", x, y);
+            } else {
+                Tensor normed1 = release.after(norm1, x, norm1.apply(x));
+                Tensor attended = release.after(attn, normed1, attn.apply(normed1));
+                Tensor branch = release.after(stochastic_depth, attended, stochastic_depth.apply(attended));
+                Tensor pooled = ResidualFusion.pooledSum(branch, x);
+                y = release.afterTensorOp("residual add", branch, pooled != null ? pooled : x.add(branch));
+            }
             var second = IntermediateRelease.start(this, y);
             Tensor normed = second.after(norm2, y, norm2.apply(y)), fused = ResidualFusion.mlpPlus(mlp, normed, y);
             if (fused == null) return y.add(stochastic_depth.apply(mlp.apply(normed)));

@@ -76,6 +76,31 @@ class WindowAttentionFastPathTest {
         }
     }
 
+    private static float[] windowResidualOff(Supplier<Tensor> pass) {
+        System.setProperty("nnsh.tf.windowres", "off");
+        try {
+            return values(pass.get());
+        } finally {
+            System.clearProperty("nnsh.tf.windowres");
+        }
+    }
+
+    /** issue 11 (tf, round two): the attention's residual added in window order, shifted and not, and a padded image that keeps the separate add. */
+    @Test void swinBlocksWithTheAttentionResidualInWindowOrderEqualTheSeparateAdd() {
+        for (int[] c : new int[][]{{0, 6, 9}, {1, 6, 9}, {1, 7, 8}}) {
+            Tensor.manualSeed(20 + c[0] + c[1]);
+            var swin = new SwinTransformer.SwinTransformerBlock(24, 3, 3, c[0], 0.1);
+            swin.attn.ownParameters().get("relative_position_bias_table").set(Tensor.randn(25, 3));
+            swin.eval();
+            Tensor x = Tensor.randn(2, c[1], c[2], 24);
+            Tensor y = swin.apply(x);
+            assertArrayEquals(new long[]{2, c[1], c[2], 24}, y.shape());
+            assertNear(windowResidualOff(() -> swin.apply(x)), y);
+            assertNear(tensorPath(() -> swin.apply(x)), y);
+            assertEquals(c[1] % 3 == 0 && c[2] % 3 == 0, swin.attn.evalPlus(swin.norm1, x) != null, "window-order residual path taken when unpadded");
+        }
+    }
+
     @Test void swinAndVitBlocksWithTheResidualsFusedEqualTheSeparateAdds() {
         Tensor.manualSeed(9);
         var swin = new SwinTransformer.SwinTransformerBlock(24, 3, 3, 1, 0.1);
@@ -83,7 +108,7 @@ class WindowAttentionFastPathTest {
         Tensor x = Tensor.randn(2, 6, 6, 24);
         int before = dev.nnsh.ops.fast.DnnlLinearResidual.compiledPrimitives();
         Tensor y = swin.apply(x);
-        assertEquals(before + 1, dev.nnsh.ops.fast.DnnlLinearResidual.compiledPrimitives(), "the MLP's residual fused");
+        assertEquals(before + 2, dev.nnsh.ops.fast.DnnlLinearResidual.compiledPrimitives(), "the attention's and the MLP's residuals fused");
         assertNear(unfused(() -> swin.apply(x)), y);
         var vit = new VisionTransformer.EncoderBlock(4, 32, 40, 0.0, 0.0);
         vit.eval();
