@@ -31,6 +31,7 @@ import dev.nnsh.nn.SiLU;
 import dev.nnsh.nn.Sigmoid;
 import dev.nnsh.nn.Tanh;
 import dev.nnsh.tensor.DType;
+import dev.nnsh.tensor.NativeBuffers;
 import dev.nnsh.tensor.Tensor;
 
 /**
@@ -201,6 +202,17 @@ public class MaxVit extends Module {
             return merge.apply(out);
         }
 
+        /** issue 11 (tf): residual + this(x) in eval with the sum added by the merge projection's matmul, or null where that does not apply. */
+        Tensor evalPlus(Tensor x, Tensor residual) {
+            if (isTraining() || x.isShapeOnly()) return null;
+            Tensor packed = to_qkv.apply(x);
+            Tensor merged = AttentionHeads.attend(packed, heads, headDim, scaleFactor, relativeBias(x));
+            if (merged != null) NativeBuffers.release(packed, "MaxViT attention");
+            Tensor out = merged == null ? null : PartitionFastPath.linearPlus(merge, merged, residual);
+            if (merged != null) NativeBuffers.release(merged, "MaxViT attention");
+            return out;
+        }
+
         /** issue 11 (tf): the relative position bias [1, heads, L, L]. */
         private Tensor relativeBias(Tensor x) {
             Tensor table = ownParameters().get("relative_position_bias_table").valueFor(x);
@@ -308,8 +320,26 @@ public class MaxVit extends Module {
             return release.after(departition_op, back, departition_op.apply(back));
         }
 
+        /**
+         * issue 11 (tf): x + branch(x) with the sum added by the branch's last matmul (the attention's merge
+         * projection, the MLP's second Linear), or null where that does not apply.
+         */
+        private Tensor fusedPlus(Tensor x, Sequential branch) {
+            if (!IntermediateRelease.isTrusted(branch)) return null;
+            if (branch == mlp_layer) return PartitionFastPath.preNormMlpPlus(branch, x);
+            java.util.List<Module> c = branch.children();
+            if (c.size() != 3 || c.get(0).getClass() != LayerNorm.class || !(c.get(1) instanceof RelativePositionalMultiHeadAttention attention)
+                    || c.get(2).getClass() != Dropout.class || c.get(0).isTraining() || c.get(2).isTraining() || Module.everyCallObserved()) return null;
+            Tensor normed = c.get(0).apply(x);
+            Tensor out = attention.evalPlus(normed, x);
+            if (normed != x) NativeBuffers.release(normed, "MaxViT attention");
+            return out;
+        }
+
         /** x + stochastic_dropout(branch(x)) into a pooled buffer, the branch's result freed once added. */
         private Tensor plusBranch(Tensor x, Sequential branch) {
+            Tensor fused = stochastic_dropout.isTraining() ? null : fusedPlus(x, branch); // issue 11 (tf)
+            if (fused != null) return fused;
             var release = IntermediateRelease.start(this, x);
             Tensor out = release.after(branch, x, branch.apply(x));
             Tensor dropped = release.after(stochastic_dropout, out, stochastic_dropout.apply(out));

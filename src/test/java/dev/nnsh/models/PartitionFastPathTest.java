@@ -71,6 +71,21 @@ class PartitionFastPathTest {
         }
     }
 
+    @Test void mlpAndAttentionResidualsAddedByTheMatmulEqualTheSeparateAdds() {
+        Tensor.manualSeed(16);
+        var layer = new MaxVit.PartitionAttentionLayer(16, 8, 2, false, 4, 2, 0.0);
+        layer.eval();
+        Tensor rows = Tensor.randn(2, 4, 4, 16);
+        Tensor mlp = PartitionFastPath.preNormMlpPlus(layer.mlp_layer, rows);
+        assertNotNull(mlp, "the MLP's residual fused");
+        assertNear(values(rows.add(layer.mlp_layer.apply(rows))), values(mlp));
+        var attention = (MaxVit.RelativePositionalMultiHeadAttention) layer.attn_layer.children().get(1);
+        attention.ownParameters().get("relative_position_bias_table").set(Tensor.randn(9, 2));
+        Tensor fused = attention.evalPlus(layer.attn_layer.children().get(0).apply(rows), rows);
+        assertNotNull(fused, "the attention's residual fused");
+        assertNear(values(rows.add(layer.attn_layer.apply(rows))), values(fused));
+    }
+
     @Test void partitionAttentionLayersEqualTheModulePath() {
         for (boolean grid : new boolean[]{false, true}) {
             Tensor.manualSeed(grid ? 14 : 15);
