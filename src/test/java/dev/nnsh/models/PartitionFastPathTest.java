@@ -1,6 +1,7 @@
 package dev.nnsh.models;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -84,6 +85,17 @@ class PartitionFastPathTest {
         Tensor fused = attention.evalPlus(layer.attn_layer.children().get(0).apply(rows), rows);
         assertNotNull(fused, "the attention's residual fused");
         assertNear(values(rows.add(layer.attn_layer.apply(rows))), values(fused));
+    }
+
+    @Test void aChannelsLastLayerPassTakesEveryBufferFromThePool() {
+        Tensor.manualSeed(17);
+        var layer = new MaxVit.PartitionAttentionLayer(64, 32, 8, true, 32, 4, 0.0);
+        layer.eval();
+        Tensor x = channelsLast(2, 64, 32, 32);
+        for (int i = 0; i < 2; i++) dev.nnsh.tensor.NativeBuffers.release(layer.apply(x), "test");
+        var before = dev.nnsh.tensor.NativeBuffers.stats();
+        for (int i = 0; i < 3; i++) dev.nnsh.tensor.NativeBuffers.release(layer.apply(x), "test");
+        assertEquals(0, dev.nnsh.tensor.NativeBuffers.stats().misses() - before.misses(), "pool misses in three passes: every intermediate given back");
     }
 
     @Test void partitionAttentionLayersEqualTheModulePath() {
