@@ -144,6 +144,13 @@ public class MaxVit extends Module {
         @Override public Tensor forward(Tensor x) {
             Tensor res = proj.apply(x);
             if (stochastic_depth.isTraining()) return res.add(stochastic_depth.apply(layers.apply(x)));
+            if (!"off".equals(System.getProperty("nnsh.tf.mbconv"))) { // issue 11 (tf): conv_c with the shortcut's sum as its post-op (-Dnnsh.tf.mbconv=off)
+                Tensor fused = FusedResidual.run(this, layers, x, res, null, t -> {
+                    Tensor sum = PartitionFastPath.channelsLastSum(t, res);
+                    return sum != null ? sum : res.add(t);
+                });
+                if (fused != null) return fused;
+            }
             // issue 11: the sum into a pooled buffer and the branch's result freed once added (IntermediateRelease's proof)
             var release = IntermediateRelease.start(this, x);
             Tensor branch = release.after(layers, x, layers.apply(x));
