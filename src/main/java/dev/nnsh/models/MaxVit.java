@@ -334,7 +334,7 @@ public class MaxVit extends Module {
         private Tensor fusedPlus(Tensor x, Sequential branch) {
             if (!IntermediateRelease.isTrusted(branch)) return null;
             if (branch == mlp_layer) return PartitionFastPath.preNormMlpPlus(branch, x);
-            java.util.List<Module> c = branch.children();
+            List<Module> c = branch.children();
             if (c.size() != 3 || c.get(0).getClass() != LayerNorm.class || !(c.get(1) instanceof RelativePositionalMultiHeadAttention attention)
                     || c.get(2).getClass() != Dropout.class || c.get(0).isTraining() || c.get(2).isTraining() || Module.everyCallObserved()) return null;
             Tensor normed = c.get(0).apply(x);

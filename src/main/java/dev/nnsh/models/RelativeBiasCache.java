@@ -1,6 +1,7 @@
 package dev.nnsh.models;
 
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 import dev.nnsh.tensor.DType;
@@ -35,7 +36,7 @@ final class RelativeBiasCache {
         if (tableT.dtype() != DType.FLOAT32 || tableT.dim() != 2 || tableT.size(1) != heads || indexT.numel() != (long) n * n) return null;
         float[] t = tableT.toFloatArray();
         long[] i = indexT.toLongArray();
-        if (additive != null && java.util.Objects.equals(maskKey, this.maskKey) && Arrays.equals(t, table) && Arrays.equals(i, index)) {
+        if (additive != null && Objects.equals(maskKey, this.maskKey) && Arrays.equals(t, table) && Arrays.equals(i, index)) {
             return additive;
         }
         long rows = tableT.size(0);

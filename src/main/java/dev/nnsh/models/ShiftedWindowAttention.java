@@ -1,8 +1,11 @@
 package dev.nnsh.models;
 
+import java.util.List;
+
 import dev.nnsh.nn.Buffer;
 import dev.nnsh.nn.F;
 import dev.nnsh.nn.Init;
+import dev.nnsh.nn.LayerNorm;
 import dev.nnsh.nn.Linear;
 import dev.nnsh.nn.Module;
 import dev.nnsh.nn.Parameter;
@@ -128,12 +131,12 @@ public class ShiftedWindowAttention extends Module {
         Tensor table = ownParameters().get("relative_position_bias_table").valueFor(like);
         Tensor index = ownBuffers().get("relative_position_index").valueFor(like);
         boolean shifted = shiftH + shiftW > 0;
-        return biasCache.get(table, index, ws * ws, numHeads, shifted ? java.util.List.of(ph, pw, shiftH, shiftW) : null,
+        return biasCache.get(table, index, ws * ws, numHeads, shifted ? List.of(ph, pw, shiftH, shiftW) : null,
                 shifted ? () -> shiftMask((int) ph, (int) pw, ws, shiftH, shiftW) : null);
     }
 
     /** issue 11 (tf): x + this(norm(x)) in eval with the residual added in window order, or null where that path does not apply. */
-    Tensor evalPlus(dev.nnsh.nn.LayerNorm norm, Tensor x) {
+    Tensor evalPlus(LayerNorm norm, Tensor x) {
         if (isTraining() || x.isShapeOnly() || x.dim() != 4 || logitScale(x) != null || !RelativeBiasCache.enabled()) return null;
         long ph = x.size(1), pw = x.size(2);
         int ws = windowSize;

@@ -1,8 +1,15 @@
 package dev.nnsh.nn;
 
+import java.util.Arrays;
+import java.util.List;
+
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.AddOp;
+import org.nd4j.linalg.factory.Nd4j;
 
 import dev.nnsh.ops.fast.DnnlAttention;
+import dev.nnsh.ops.fast.DnnlLinearResidual;
 import dev.nnsh.ops.fast.PartitionRows;
 import dev.nnsh.tensor.DType;
 import dev.nnsh.tensor.NativeBuffers;
@@ -35,13 +42,12 @@ public final class PartitionFastPath {
      * channels-last or a dense [B, C, H, W] of the same shape. Off with the partition path.
      */
     public static Tensor channelsLastSum(Tensor a, Tensor b) {
-        if (!on(a) || !on(b) || !java.util.Arrays.equals(a.shape(), b.shape()) || !PartitionRows.channelsLast(a.nd())) return null;
+        if (!on(a) || !on(b) || !Arrays.equals(a.shape(), b.shape()) || !PartitionRows.channelsLast(a.nd())) return null;
         INDArray bn = b.nd();
         if (!PartitionRows.channelsLast(bn) && !PartitionRows.dense(bn)) return null;
         long[] s = a.shape();
-        INDArray out = dev.nnsh.tensor.NativeBuffers.uninitialized(org.nd4j.linalg.api.buffer.DataType.FLOAT, s[0], s[2], s[3], s[1]);
-        org.nd4j.linalg.factory.Nd4j.exec(new org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.AddOp(
-                a.nd().permute(0, 2, 3, 1), bn.permute(0, 2, 3, 1), out));
+        INDArray out = NativeBuffers.uninitialized(DataType.FLOAT, s[0], s[2], s[3], s[1]);
+        Nd4j.exec(new AddOp(a.nd().permute(0, 2, 3, 1), bn.permute(0, 2, 3, 1), out));
         return Tensor.of(out.permute(0, 3, 1, 2));
     }
 
@@ -61,8 +67,8 @@ public final class PartitionFastPath {
         if (w.isShapeOnly() || w.dtype() != DType.FLOAT32 || b != null && (b.isShapeOnly() || b.dtype() != DType.FLOAT32)) return null;
         long[] shape = x.shape();
         shape[shape.length - 1] = w.size(0);
-        if (!java.util.Arrays.equals(shape, residual.shape())) return null;
-        INDArray out = dev.nnsh.ops.fast.DnnlLinearResidual.linear(x.nd(), w.nd(), b == null ? null : b.nd(), null, residual.nd());
+        if (!Arrays.equals(shape, residual.shape())) return null;
+        INDArray out = DnnlLinearResidual.linear(x.nd(), w.nd(), b == null ? null : b.nd(), null, residual.nd());
         return out == null ? null : Tensor.of(out);
     }
 
@@ -73,7 +79,7 @@ public final class PartitionFastPath {
      */
     public static Tensor preNormMlpPlus(Module mlp, Tensor x) {
         if (!residualOn(x, x) || !(mlp instanceof Sequential) || "off".equals(System.getProperty("nnsh.fuse.gelu"))) return null;
-        java.util.List<Module> c = mlp.children();
+        List<Module> c = mlp.children();
         if (c.size() != 5 || c.get(0).getClass() != LayerNorm.class || c.get(1).getClass() != Linear.class || c.get(2).getClass() != GELU.class
                 || c.get(3).getClass() != Linear.class || c.get(4).getClass() != Dropout.class) return null;
         for (Module m : c) if (m.isTraining()) return null;
