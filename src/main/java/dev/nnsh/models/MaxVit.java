@@ -149,7 +149,7 @@ public class MaxVit extends Module {
                     Tensor sum = PartitionFastPath.channelsLastSum(t, res);
                     return sum != null ? sum : res.add(t);
                 });
-                if (fused != null) return fused;
+                if (fused != null) return freeShortcut(x, res, fused);
             }
             // issue 11: the sum into a pooled buffer and the branch's result freed once added (IntermediateRelease's proof)
             var release = IntermediateRelease.start(this, x);
@@ -157,7 +157,15 @@ public class MaxVit extends Module {
             Tensor dropped = release.after(stochastic_depth, branch, stochastic_depth.apply(branch));
             Tensor pooled = PartitionFastPath.channelsLastSum(dropped, res); // issue 11 (tf): the sum stays channels-last
             if (pooled == null) pooled = ResidualFusion.pooledSum(dropped, res);
-            return release.afterTensorOp("residual add", dropped, pooled != null ? pooled : res.add(dropped));
+            return freeShortcut(x, res, release.afterTensorOp("residual add", dropped, pooled != null ? pooled : res.add(dropped)));
+        }
+
+        /** issue 11 (tf): the projected shortcut (pool → 1×1 convolution) freed once summed, by IntermediateRelease's proof. */
+        private Tensor freeShortcut(Tensor x, Tensor res, Tensor sum) {
+            if (res == x) return sum;
+            var release = IntermediateRelease.start(this, x);
+            release.after(proj, x, res);
+            return release.afterTensorOp("shortcut sum", res, sum);
         }
     }
 

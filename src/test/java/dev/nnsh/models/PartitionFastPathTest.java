@@ -98,6 +98,17 @@ class PartitionFastPathTest {
         assertEquals(0, dev.nnsh.tensor.NativeBuffers.stats().misses() - before.misses(), "pool misses in three passes: every intermediate given back");
     }
 
+    @Test void aDownsamplingMbConvPassTakesEveryBufferFromThePool() {
+        Tensor.manualSeed(18);
+        var block = new MaxVit.MBConv(32, 64, 4, 0.25, 2, 0.0);
+        block.eval();
+        Tensor x = channelsLast(2, 32, 64, 64);
+        for (int i = 0; i < 2; i++) dev.nnsh.tensor.NativeBuffers.release(block.apply(x), "test");
+        var before = dev.nnsh.tensor.NativeBuffers.stats();
+        for (int i = 0; i < 3; i++) dev.nnsh.tensor.NativeBuffers.release(block.apply(x), "test");
+        assertEquals(0, dev.nnsh.tensor.NativeBuffers.stats().misses() - before.misses(), "pool misses in three passes: the shortcut given back too");
+    }
+
     @Test void partitionAttentionLayersEqualTheModulePath() {
         for (boolean grid : new boolean[]{false, true}) {
             Tensor.manualSeed(grid ? 14 : 15);
