@@ -80,6 +80,12 @@ public class MaxVit extends Module {
     static int convOut(int size) { return (size - 3 + 2) / 2 + 1; }
 
     @Override public Tensor forward(Tensor x) {
+        if (!isTraining()) { // issue 11 (tf): each block's result freed once the next has consumed it (IntermediateRelease's proof)
+            var release = IntermediateRelease.start(this, x);
+            Tensor y = release.after(stem, x, stem.apply(x));
+            for (Module block : blocks) y = release.after(block, y, block.apply(y));
+            return release.after(classifier, y, classifier.apply(y));
+        }
         x = stem.apply(x);
         for (Module block : blocks) x = block.apply(x);
         return classifier.apply(x);
@@ -99,7 +105,8 @@ public class MaxVit extends Module {
         }
 
         @Override public Tensor forward(Tensor x) {
-            for (Module layer : layers) x = layer.apply(x);
+            var release = isTraining() ? null : IntermediateRelease.start(this, x); // issue 11 (tf): layer results freed once consumed
+            for (Module layer : layers) x = release == null ? layer.apply(x) : release.after(layer, x, layer.apply(x));
             return x;
         }
     }

@@ -109,6 +109,28 @@ class PartitionFastPathTest {
         assertEquals(0, dev.nnsh.tensor.NativeBuffers.stats().misses() - before.misses(), "pool misses in three passes: the shortcut given back too");
     }
 
+    @Test void aSmallMaxVitPassFreesEveryIntermediateAndKeepsItsValues() {
+        Tensor.manualSeed(19);
+        var net = new MaxVit(32, 8, 2, new int[]{16, 32}, new int[]{1, 2}, 8, 0.2, 10);
+        net.eval();
+        Tensor x = Tensor.randn(2, 3, 32, 32);
+        float[] first = values(net.apply(x));
+        net.apply(x);
+        var before = dev.nnsh.tensor.NativeBuffers.stats();
+        Tensor last = null;
+        for (int i = 0; i < 3; i++) last = net.apply(x);
+        assertEquals(0, dev.nnsh.tensor.NativeBuffers.stats().misses() - before.misses(), "pool misses in three steady-state passes");
+        assertArrayEquals(first, values(last), "the same output after the freed buffers were reused");
+        for (String p : new String[]{"nnsh.tf.partition", "nnsh.tf.mbconv", "nnsh.tf.biascache"}) System.setProperty(p, "off");
+        float[] slow;
+        try {
+            slow = values(net.apply(x));
+        } finally {
+            for (String p : new String[]{"nnsh.tf.partition", "nnsh.tf.mbconv", "nnsh.tf.biascache"}) System.clearProperty(p);
+        }
+        assertNear(slow, first);
+    }
+
     @Test void partitionAttentionLayersEqualTheModulePath() {
         for (boolean grid : new boolean[]{false, true}) {
             Tensor.manualSeed(grid ? 14 : 15);
