@@ -61,6 +61,14 @@ public class SwinTransformer extends Module {
     }
 
     @Override public Tensor forward(Tensor x) {
+        if (!isTraining()) { // issue 11 (tf): the features' and the norm's results freed once consumed (IntermediateRelease's proof)
+            var release = IntermediateRelease.start(this, x);
+            Tensor f = release.after(features, x, features.apply(x));
+            Tensor n = release.after(norm, f, norm.apply(f));
+            Tensor p = release.after(permute, n, permute.apply(n));
+            Tensor pooled = release.after(avgpool, p, avgpool.apply(p));
+            return head.apply(flatten.apply(pooled));
+        }
         x = permute.apply(norm.apply(features.apply(x)));
         return head.apply(flatten.apply(avgpool.apply(x)));
     }

@@ -112,6 +112,21 @@ class WindowAttentionFastPathTest {
         assertEquals(0, dev.nnsh.tensor.NativeBuffers.stats().misses() - before.misses(), "pool misses in three passes: every intermediate given back");
     }
 
+    @Test void aSmallSwinPassFreesEveryIntermediateAndKeepsItsValues() {
+        Tensor.manualSeed(31);
+        var net = new SwinTransformer(4, 16, new int[]{2, 2}, new int[]{2, 4}, 4, 0.1, 10, false);
+        net.eval();
+        Tensor x = Tensor.randn(4, 3, 128, 128); // stage 1's results (4 x 32 x 32 x 16 and up) are pooled buffers
+        float[] first = values(net.apply(x));
+        net.apply(x);
+        var before = dev.nnsh.tensor.NativeBuffers.stats();
+        Tensor last = null;
+        for (int i = 0; i < 3; i++) last = net.apply(x);
+        assertEquals(0, dev.nnsh.tensor.NativeBuffers.stats().misses() - before.misses(), "pool misses in three steady-state passes");
+        assertArrayEquals(first, values(last), "the same output after the freed buffers were reused");
+        assertNear(tensorPath(() -> net.apply(x)), net.apply(x));
+    }
+
     @Test void swinAndVitBlocksWithTheResidualsFusedEqualTheSeparateAdds() {
         Tensor.manualSeed(9);
         var swin = new SwinTransformer.SwinTransformerBlock(24, 3, 3, 1, 0.1);
