@@ -43,6 +43,10 @@ final class FusedResidual {
             head = n - 2;
             conv = layers.get(n - 2);
             norm = layers.get(n - 1);
+        } else if (n >= 2 && layers.get(n - 1).getClass() == Conv2d.class) { // issue 11 (tf): a last convolution without a norm (MaxViT's MBConv)
+            head = n - 1;
+            conv = layers.get(n - 1);
+            norm = null;
         } else {
             return null;
         }

@@ -20,6 +20,7 @@ import dev.nnsh.nn.GELU;
 import dev.nnsh.nn.Identity;
 import dev.nnsh.nn.Init;
 import dev.nnsh.nn.IntermediateRelease;
+import dev.nnsh.nn.PartitionFastPath;
 import dev.nnsh.nn.LayerNorm;
 import dev.nnsh.nn.Linear;
 import dev.nnsh.nn.Module;
@@ -30,6 +31,7 @@ import dev.nnsh.nn.SiLU;
 import dev.nnsh.nn.Sigmoid;
 import dev.nnsh.nn.Tanh;
 import dev.nnsh.tensor.DType;
+import dev.nnsh.tensor.NativeBuffers;
 import dev.nnsh.tensor.Tensor;
 
 /**
@@ -78,6 +80,12 @@ public class MaxVit extends Module {
     static int convOut(int size) { return (size - 3 + 2) / 2 + 1; }
 
     @Override public Tensor forward(Tensor x) {
+        if (!isTraining()) { // issue 11 (tf): each block's result freed once the next has consumed it (IntermediateRelease's proof)
+            var release = IntermediateRelease.start(this, x);
+            Tensor y = release.after(stem, x, stem.apply(x));
+            for (Module block : blocks) y = release.after(block, y, block.apply(y));
+            return release.after(classifier, y, classifier.apply(y));
+        }
         x = stem.apply(x);
         for (Module block : blocks) x = block.apply(x);
         return classifier.apply(x);
@@ -97,7 +105,8 @@ public class MaxVit extends Module {
         }
 
         @Override public Tensor forward(Tensor x) {
-            for (Module layer : layers) x = layer.apply(x);
+            var release = isTraining() ? null : IntermediateRelease.start(this, x); // issue 11 (tf): layer results freed once consumed
+            for (Module layer : layers) x = release == null ? layer.apply(x) : release.after(layer, x, layer.apply(x));
             return x;
         }
     }
@@ -142,12 +151,28 @@ public class MaxVit extends Module {
         @Override public Tensor forward(Tensor x) {
             Tensor res = proj.apply(x);
             if (stochastic_depth.isTraining()) return res.add(stochastic_depth.apply(layers.apply(x)));
+            if (!"off".equals(System.getProperty("nnsh.tf.mbconv"))) { // issue 11 (tf): conv_c with the shortcut's sum as its post-op (-Dnnsh.tf.mbconv=off)
+                Tensor fused = FusedResidual.run(this, layers, x, res, null, t -> {
+                    Tensor sum = PartitionFastPath.channelsLastSum(t, res);
+                    return sum != null ? sum : res.add(t);
+                });
+                if (fused != null) return freeShortcut(x, res, fused);
+            }
             // issue 11: the sum into a pooled buffer and the branch's result freed once added (IntermediateRelease's proof)
             var release = IntermediateRelease.start(this, x);
             Tensor branch = release.after(layers, x, layers.apply(x));
             Tensor dropped = release.after(stochastic_depth, branch, stochastic_depth.apply(branch));
-            Tensor pooled = ResidualFusion.pooledSum(dropped, res);
-            return release.afterTensorOp("residual add", dropped, pooled != null ? pooled : res.add(dropped));
+            Tensor pooled = PartitionFastPath.channelsLastSum(dropped, res); // issue 11 (tf): the sum stays channels-last
+            if (pooled == null) pooled = ResidualFusion.pooledSum(dropped, res);
+            return freeShortcut(x, res, release.afterTensorOp("residual add", dropped, pooled != null ? pooled : res.add(dropped)));
+        }
+
+        /** issue 11 (tf): the projected shortcut (pool → 1×1 convolution) freed once summed, by IntermediateRelease's proof. */
+        private Tensor freeShortcut(Tensor x, Tensor res, Tensor sum) {
+            if (res == x) return sum;
+            var release = IntermediateRelease.start(this, x);
+            release.after(proj, x, res);
+            return release.afterTensorOp("shortcut sum", res, sum);
         }
     }
 
@@ -159,6 +184,7 @@ public class MaxVit extends Module {
         private final int headDim;
         private final int maxSeqLen;
         private final double scaleFactor;
+        private final RelativeBiasCache biasCache = new RelativeBiasCache(); // issue 11 (tf)
 
         RelativePositionalMultiHeadAttention(int featDim, int headDim, int maxSeqLen) {
             if (featDim % headDim != 0) {
@@ -198,10 +224,23 @@ public class MaxVit extends Module {
             return merge.apply(out);
         }
 
+        /** issue 11 (tf): residual + this(x) in eval with the sum added by the merge projection's matmul, or null where that does not apply. */
+        Tensor evalPlus(Tensor x, Tensor residual) {
+            if (isTraining() || x.isShapeOnly()) return null;
+            Tensor packed = to_qkv.apply(x);
+            Tensor merged = AttentionHeads.attend(packed, heads, headDim, scaleFactor, relativeBias(x));
+            if (merged != null) NativeBuffers.release(packed, "MaxViT attention");
+            Tensor out = merged == null ? null : PartitionFastPath.linearPlus(merge, merged, residual);
+            if (merged != null) NativeBuffers.release(merged, "MaxViT attention");
+            return out;
+        }
+
         /** issue 11 (tf): the relative position bias [1, heads, L, L]. */
         private Tensor relativeBias(Tensor x) {
             Tensor table = ownParameters().get("relative_position_bias_table").valueFor(x);
             Tensor index = ownBuffers().get("relative_position_index").valueFor(x).reshape(-1);
+            Tensor cached = RelativeBiasCache.enabled() ? biasCache.get(table, index, maxSeqLen, heads, null, null) : null;
+            if (cached != null) return cached;
             return F.embedding(index, table).reshape(maxSeqLen, maxSeqLen, heads).permute(2, 0, 1).unsqueeze(0);
         }
     }
@@ -285,18 +324,44 @@ public class MaxVit extends Module {
         /** issue 11: the residual sums into pooled buffers; each intermediate freed once consumed (IntermediateRelease's proof). */
         private Tensor evalForward(Tensor x) {
             var release = IntermediateRelease.start(this, x);
-            Tensor parts = release.after(partition_op, x, partition_op.apply(x));
-            Tensor swapped = release.after(partition_swap, parts, partition_swap.apply(parts));
+            boolean grid = partition_swap instanceof SwapAxes; // issue 11 (tf): partition (+ swap) as one row copy
+            Tensor swapped = PartitionFastPath.partition(x, partition_op.p, grid);
+            if (swapped != null) {
+                release.afterTensorOp("partition", x, swapped);
+            } else {
+                Tensor parts = release.after(partition_op, x, partition_op.apply(x));
+                swapped = release.after(partition_swap, parts, partition_swap.apply(parts));
+            }
             Tensor attended = plusBranch(swapped, attn_layer);
             if (IntermediateRelease.isTrusted(attn_layer)) release.afterTensorOp("residual add", swapped, attended);
             Tensor mixed = plusBranch(attended, mlp_layer);
             if (IntermediateRelease.isTrusted(mlp_layer)) release.afterTensorOp("residual add", attended, mixed);
+            Tensor images = PartitionFastPath.departition(mixed, departition_op.p, departition_op.hp, departition_op.wp, grid); // issue 11 (tf)
+            if (images != null) return release.afterTensorOp("departition", mixed, images);
             Tensor back = release.after(departition_swap, mixed, departition_swap.apply(mixed));
             return release.after(departition_op, back, departition_op.apply(back));
         }
 
+        /**
+         * issue 11 (tf): x + branch(x) with the sum added by the branch's last matmul (the attention's merge
+         * projection, the MLP's second Linear), or null where that does not apply.
+         */
+        private Tensor fusedPlus(Tensor x, Sequential branch) {
+            if (!IntermediateRelease.isTrusted(branch)) return null;
+            if (branch == mlp_layer) return PartitionFastPath.preNormMlpPlus(branch, x);
+            List<Module> c = branch.children();
+            if (c.size() != 3 || c.get(0).getClass() != LayerNorm.class || !(c.get(1) instanceof RelativePositionalMultiHeadAttention attention)
+                    || c.get(2).getClass() != Dropout.class || c.get(0).isTraining() || c.get(2).isTraining() || Module.everyCallObserved()) return null;
+            Tensor normed = c.get(0).apply(x);
+            Tensor out = attention.evalPlus(normed, x);
+            if (normed != x) NativeBuffers.release(normed, "MaxViT attention");
+            return out;
+        }
+
         /** x + stochastic_dropout(branch(x)) into a pooled buffer, the branch's result freed once added. */
         private Tensor plusBranch(Tensor x, Sequential branch) {
+            Tensor fused = stochastic_dropout.isTraining() ? null : fusedPlus(x, branch); // issue 11 (tf)
+            if (fused != null) return fused;
             var release = IntermediateRelease.start(this, x);
             Tensor out = release.after(branch, x, branch.apply(x));
             Tensor dropped = release.after(stochastic_dropout, out, stochastic_dropout.apply(out));

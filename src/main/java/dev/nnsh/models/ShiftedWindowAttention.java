@@ -1,8 +1,11 @@
 package dev.nnsh.models;
 
+import java.util.List;
+
 import dev.nnsh.nn.Buffer;
 import dev.nnsh.nn.F;
 import dev.nnsh.nn.Init;
+import dev.nnsh.nn.LayerNorm;
 import dev.nnsh.nn.Linear;
 import dev.nnsh.nn.Module;
 import dev.nnsh.nn.Parameter;
@@ -21,6 +24,7 @@ public class ShiftedWindowAttention extends Module {
     protected final int windowSize;
     protected final int shiftSize;
     protected final int numHeads;
+    private final RelativeBiasCache biasCache = new RelativeBiasCache(); // issue 11 (tf)
 
     public ShiftedWindowAttention(int dim, int windowSize, int shiftSize, int numHeads) {
         this.windowSize = windowSize;
@@ -109,13 +113,40 @@ public class ShiftedWindowAttention extends Module {
     private Tensor fastWindows(Tensor input, Tensor x, long ph, long pw, int shiftH, int shiftW) {
         int ws = windowSize;
         long windows = (ph / ws) * (pw / ws), n = (long) ws * ws;
-        Tensor additive = relativePositionBias(input);
-        if (shiftH + shiftW > 0) {
-            additive = additive.add(Tensor.of(shiftMask((int) ph, (int) pw, ws, shiftH, shiftW), windows, 1, n, n));
+        Tensor additive = RelativeBiasCache.enabled() ? cachedAdditive(input, ph, pw, shiftH, shiftW) : null;
+        if (additive == null) {
+            additive = relativePositionBias(input);
+            if (shiftH + shiftW > 0) {
+                additive = additive.add(Tensor.of(shiftMask((int) ph, (int) pw, ws, shiftH, shiftW), windows, 1, n, n));
+            }
         }
         Parameter qb = qkv.ownParameters().get("bias"), pb = proj.ownParameters().get("bias");
         return WindowAttentionFastPath.run(x, qkv.ownParameters().get("weight").valueFor(input), qb == null ? null : qb.valueFor(input),
                 proj.ownParameters().get("weight").valueFor(input), pb == null ? null : pb.valueFor(input), additive, ws, shiftH, shiftW, numHeads);
+    }
+
+    /** issue 11 (tf): the bias (plus the shift mask) from the cache, built again only when the table, the index or the shape changes. */
+    private Tensor cachedAdditive(Tensor like, long ph, long pw, int shiftH, int shiftW) {
+        int ws = windowSize;
+        Tensor table = ownParameters().get("relative_position_bias_table").valueFor(like);
+        Tensor index = ownBuffers().get("relative_position_index").valueFor(like);
+        boolean shifted = shiftH + shiftW > 0;
+        return biasCache.get(table, index, ws * ws, numHeads, shifted ? List.of(ph, pw, shiftH, shiftW) : null,
+                shifted ? () -> shiftMask((int) ph, (int) pw, ws, shiftH, shiftW) : null);
+    }
+
+    /** issue 11 (tf): x + this(norm(x)) in eval with the residual added in window order, or null where that path does not apply. */
+    Tensor evalPlus(LayerNorm norm, Tensor x) {
+        if (isTraining() || x.isShapeOnly() || x.dim() != 4 || logitScale(x) != null || !RelativeBiasCache.enabled()) return null;
+        long ph = x.size(1), pw = x.size(2);
+        int ws = windowSize;
+        if (ph % ws != 0 || pw % ws != 0) return null;
+        int shiftH = ws >= ph ? 0 : shiftSize, shiftW = ws >= pw ? 0 : shiftSize;
+        Tensor additive = cachedAdditive(x, ph, pw, shiftH, shiftW);
+        if (additive == null) return null;
+        Parameter qb = qkv.ownParameters().get("bias"), pb = proj.ownParameters().get("bias");
+        return WindowAttentionFastPath.runPlus(x, norm, qkv.ownParameters().get("weight").valueFor(x), qb == null ? null : qb.valueFor(x),
+                proj.ownParameters().get("weight").valueFor(x), pb == null ? null : pb.valueFor(x), additive, ws, shiftH, shiftW, numHeads);
     }
 
     /** V2 zeroes the key third of the qkv bias in the computation (the parameter keeps its values). */

@@ -17,6 +17,7 @@ import dev.nnsh.nn.Linear;
 import dev.nnsh.nn.Module;
 import dev.nnsh.nn.ResidualFusion;
 import dev.nnsh.nn.Sequential;
+import dev.nnsh.nn.WindowAttentionFastPath;
 import dev.nnsh.tensor.Tensor;
 
 /**
@@ -60,6 +61,14 @@ public class SwinTransformer extends Module {
     }
 
     @Override public Tensor forward(Tensor x) {
+        if (!isTraining()) { // issue 11 (tf): the features' and the norm's results freed once consumed (IntermediateRelease's proof)
+            var release = IntermediateRelease.start(this, x);
+            Tensor f = release.after(features, x, features.apply(x));
+            Tensor n = release.after(norm, f, norm.apply(f));
+            Tensor p = release.after(permute, n, permute.apply(n));
+            Tensor pooled = release.after(avgpool, p, avgpool.apply(p));
+            return head.apply(flatten.apply(pooled));
+        }
         x = permute.apply(norm.apply(features.apply(x)));
         return head.apply(flatten.apply(avgpool.apply(x)));
     }
@@ -88,7 +97,14 @@ public class SwinTransformer extends Module {
             norm = new LayerNorm(4L * dim);
         }
 
-        @Override public Tensor forward(Tensor x) { return reduction.apply(norm.apply(patchMergingPad(x))); }
+        @Override public Tensor forward(Tensor x) {
+            Tensor merged = isTraining() ? null : WindowAttentionFastPath.mergePatches(x); // issue 11 (tf): one gather, intermediates freed
+            if (merged == null) return reduction.apply(norm.apply(patchMergingPad(x)));
+            var release = IntermediateRelease.start(this, x);
+            release.afterTensorOp("patch merge", x, merged);
+            Tensor normed = release.after(norm, merged, norm.apply(merged));
+            return release.after(reduction, normed, reduction.apply(normed));
+        }
     }
 
     /** V2: the Linear to 2C first, then the norm. */
@@ -101,7 +117,14 @@ public class SwinTransformer extends Module {
             norm = new LayerNorm(2L * dim);
         }
 
-        @Override public Tensor forward(Tensor x) { return norm.apply(reduction.apply(patchMergingPad(x))); }
+        @Override public Tensor forward(Tensor x) {
+            Tensor merged = isTraining() ? null : WindowAttentionFastPath.mergePatches(x); // issue 11 (tf): one gather, intermediates freed
+            if (merged == null) return norm.apply(reduction.apply(patchMergingPad(x)));
+            var release = IntermediateRelease.start(this, x);
+            release.afterTensorOp("patch merge", x, merged);
+            Tensor reduced = release.after(reduction, merged, reduction.apply(merged));
+            return release.after(norm, reduced, norm.apply(reduced));
+        }
     }
 
     /** Pre-norm block: x + sd(attn(norm1(x))), then x + sd(mlp(norm2(x))). */
@@ -133,11 +156,16 @@ public class SwinTransformer extends Module {
         /** issue 11 (tf): the residual added by the MLP's last matmul; each intermediate freed once consumed (IntermediateRelease's proof). */
         private Tensor evalForward(Tensor x) {
             var release = IntermediateRelease.start(this, x);
-            Tensor normed1 = release.after(norm1, x, norm1.apply(x));
-            Tensor attended = release.after(attn, normed1, attn.apply(normed1));
-            Tensor branch = release.after(stochastic_depth, attended, stochastic_depth.apply(attended));
-            Tensor pooled = ResidualFusion.pooledSum(branch, x);
-            Tensor y = release.afterTensorOp("residual add", branch, pooled != null ? pooled : x.add(branch));
+            Tensor y = attn.getClass() == ShiftedWindowAttention.class ? attn.evalPlus(norm1, x) : null; // issue 11 (tf): residual added in window order
+            if (y != null) {
+                release.afterTensorOp("window attention", x, y);
+            } else {
+                Tensor normed1 = release.after(norm1, x, norm1.apply(x));
+                Tensor attended = release.after(attn, normed1, attn.apply(normed1));
+                Tensor branch = release.after(stochastic_depth, attended, stochastic_depth.apply(attended));
+                Tensor pooled = ResidualFusion.pooledSum(branch, x);
+                y = release.afterTensorOp("residual add", branch, pooled != null ? pooled : x.add(branch));
+            }
             var second = IntermediateRelease.start(this, y);
             Tensor normed = second.after(norm2, y, norm2.apply(y)), fused = ResidualFusion.mlpPlus(mlp, normed, y);
             if (fused == null) return y.add(stochastic_depth.apply(mlp.apply(normed)));

@@ -4,6 +4,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 import dev.nnsh.ops.fast.DnnlAttention;
 import dev.nnsh.ops.fast.DnnlLinear;
+import dev.nnsh.ops.fast.DnnlLinearResidual;
 import dev.nnsh.ops.fast.DnnlPostOps;
 import dev.nnsh.ops.fast.DnnlWindowRows;
 import dev.nnsh.tensor.DType;
@@ -19,6 +20,63 @@ import dev.nnsh.tensor.Tensor;
  */
 public final class WindowAttentionFastPath {
     private WindowAttentionFastPath() {}
+
+    /**
+     * x + attention(norm(x)) for unpadded images x [B, H, W, C] (H, W multiples of ws), with the residual
+     * added in window order by the out-projection's matmul (issue 11, tf): x is copied into window order
+     * once (C wide, where the plain path copied the 3C-wide qkv result), normalised there (a per-pixel
+     * LayerNorm commutes with the partition), projected, attended, projected with x's rows added as a
+     * post-op, and copied back once; the separate residual pass is gone. norm a plain LayerNorm; null where
+     * it does not apply (the caller runs norm, attention and the add). Off with -Dnnsh.tf.windowres=off or
+     * -Dnnsh.tf.residual=off.
+     */
+    public static Tensor runPlus(Tensor x, LayerNorm norm, Tensor qkvWeight, Tensor qkvBias, Tensor projWeight, Tensor projBias,
+                                 Tensor additive, int ws, int shiftH, int shiftW, int heads) {
+        if ("off".equals(System.getProperty("nnsh.tf.windowres")) || "off".equals(System.getProperty("nnsh.tf.residual"))
+                || "off".equals(System.getProperty("nnsh.tf.windows")) || Module.everyCallObserved() || norm.getClass() != LayerNorm.class) return null;
+        if (x.isShapeOnly() || x.dtype() != DType.FLOAT32 || x.dim() != 4 || !DnnlAttention.enabled() || !DnnlLinear.enabled()) return null;
+        for (Tensor t : new Tensor[]{qkvWeight, qkvBias, projWeight, projBias, additive}) {
+            if (t != null && (t.isShapeOnly() || t.dtype() != DType.FLOAT32)) return null;
+        }
+        long[] shape = x.shape();
+        long b = shape[0], h = shape[1], w = shape[2], c = shape[3], n = (long) ws * ws;
+        if (h % ws != 0 || w % ws != 0 || c % heads != 0) return null;
+        long windows = (h / ws) * (w / ws), d = c / heads;
+        INDArray add = additive == null ? null : additive.nd();
+        if (add != null && windows % add.size(0) != 0) return null;
+        INDArray rows = DnnlWindowRows.gather(x.nd(), ws, shiftH, shiftW);
+        if (rows == null) return null;
+        Tensor residual = Tensor.of(rows), normed = norm.apply(residual);
+        INDArray qkv = DnnlLinear.linear(normed.nd(), qkvWeight.nd(), qkvBias == null ? null : qkvBias.nd(), DnnlPostOps.NONE);
+        NativeBuffers.release(normed, "window attention");
+        INDArray merged = null, projected = null;
+        if (qkv != null) {
+            var layout = new DnnlAttention.Layout(b * windows, n, heads, d, n * 3 * c, 3 * c, n * c, c);
+            merged = DnnlAttention.attend(qkv, layout, (float) Math.pow(d, -0.5), add, new long[]{b * windows * n, c});
+            NativeBuffers.release(Tensor.of(qkv), "window attention");
+        }
+        if (merged != null) {
+            projected = DnnlLinearResidual.linear(merged, projWeight.nd(), projBias == null ? null : projBias.nd(), null, rows);
+            NativeBuffers.release(Tensor.of(merged), "window attention");
+        }
+        NativeBuffers.release(residual, "window attention");
+        if (projected == null) return null;
+        INDArray out = DnnlWindowRows.scatter(projected, shape, ws, shiftH, shiftW);
+        NativeBuffers.release(Tensor.of(projected), "window attention");
+        return out == null ? null : Tensor.of(out);
+    }
+
+    /**
+     * Swin's patch merging gather in eval as one row copy into a pooled buffer: x [B, H, W, C] with H, W
+     * even into [B, H/2, W/2, 4C] (quarters (0,0), (1,0), (0,1), (1,1) as torchvision concatenates them), or
+     * null where it does not apply (off with -Dnnsh.tf.merge=off; odd sizes, other dtypes, views).
+     */
+    public static Tensor mergePatches(Tensor x) {
+        if ("off".equals(System.getProperty("nnsh.tf.merge")) || !DnnlAttention.enabled()) return null;
+        if (x.isShapeOnly() || x.dtype() != DType.FLOAT32 || x.dim() != 4) return null;
+        INDArray out = DnnlWindowRows.mergePatches(x.nd());
+        return out == null ? null : Tensor.of(out);
+    }
 
     /**
      * Attention of padded images x [B, H, W, C] (H, W multiples of ws) in ws×ws windows after a roll

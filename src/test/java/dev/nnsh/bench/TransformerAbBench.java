@@ -11,7 +11,7 @@ import dev.nnsh.tensor.Tensor;
 /**
  * Issue 11 (tf): one network's eval pass at batch 12 with the transformer fast paths (oneDNN GELU,
  * Linear → GELU fusion, LayerNorm, attention, ConvNeXt's block) off and on alternately in one JVM:
- * {@code TransformerAbBench NAME [runs=3] [PROPERTY]} (PROPERTY, e.g. nnsh.tf.residual: only that
+ * {@code TransformerAbBench NAME [runs=3] [PROPERTY]} (PROPERTY, e.g. nnsh.tf.residual or nnsh.tf.biascache,nnsh.tf.merge: only those
  * switch toggled) prints {@code TFAB name median_off_s median_on_s ratio
  * max_rel_diff}. Every other fast path stays on. Not part of the test suite.
  */
@@ -26,13 +26,15 @@ public final class TransformerAbBench {
         System.setProperty("nnsh.tf.blocks", on ? "on" : "off");
         System.setProperty("nnsh.tf.permute", on ? "on" : "off");
         System.setProperty("nnsh.tf.residual", on ? "on" : "off");
+        System.setProperty("nnsh.tf.biascache", on ? "on" : "off");
+        System.setProperty("nnsh.tf.merge", on ? "on" : "off");
     }
 
     private static String only;
 
     private static void toggle(boolean on) {
         if (only == null) set(on);
-        else System.setProperty(only, on ? "on" : "off");
+        else for (String p : only.split(",")) System.setProperty(p, on ? "on" : "off");
     }
 
     public static void main(String[] args) {

@@ -76,6 +76,57 @@ class WindowAttentionFastPathTest {
         }
     }
 
+    private static float[] windowResidualOff(Supplier<Tensor> pass) {
+        System.setProperty("nnsh.tf.windowres", "off");
+        try {
+            return values(pass.get());
+        } finally {
+            System.clearProperty("nnsh.tf.windowres");
+        }
+    }
+
+    /** issue 11 (tf, round two): the attention's residual added in window order, shifted and not, and a padded image that keeps the separate add. */
+    @Test void swinBlocksWithTheAttentionResidualInWindowOrderEqualTheSeparateAdd() {
+        for (int[] c : new int[][]{{0, 6, 9}, {1, 6, 9}, {1, 7, 8}}) {
+            Tensor.manualSeed(20 + c[0] + c[1]);
+            var swin = new SwinTransformer.SwinTransformerBlock(24, 3, 3, c[0], 0.1);
+            swin.attn.ownParameters().get("relative_position_bias_table").set(Tensor.randn(25, 3));
+            swin.eval();
+            Tensor x = Tensor.randn(2, c[1], c[2], 24);
+            Tensor y = swin.apply(x);
+            assertArrayEquals(new long[]{2, c[1], c[2], 24}, y.shape());
+            assertNear(windowResidualOff(() -> swin.apply(x)), y);
+            assertNear(tensorPath(() -> swin.apply(x)), y);
+            assertEquals(c[1] % 3 == 0 && c[2] % 3 == 0, swin.attn.evalPlus(swin.norm1, x) != null, "window-order residual path taken when unpadded");
+        }
+    }
+
+    @Test void aSwinBlockPassTakesEveryBufferFromThePool() {
+        Tensor.manualSeed(30);
+        var swin = new SwinTransformer.SwinTransformerBlock(96, 3, 7, 3, 0.1);
+        swin.eval();
+        Tensor x = Tensor.randn(2, 28, 28, 96);
+        for (int i = 0; i < 2; i++) dev.nnsh.tensor.NativeBuffers.release(swin.apply(x), "test");
+        var before = dev.nnsh.tensor.NativeBuffers.stats();
+        for (int i = 0; i < 3; i++) dev.nnsh.tensor.NativeBuffers.release(swin.apply(x), "test");
+        assertEquals(0, dev.nnsh.tensor.NativeBuffers.stats().misses() - before.misses(), "pool misses in three passes: every intermediate given back");
+    }
+
+    @Test void aSmallSwinPassFreesEveryIntermediateAndKeepsItsValues() {
+        Tensor.manualSeed(31);
+        var net = new SwinTransformer(4, 16, new int[]{2, 2}, new int[]{2, 4}, 4, 0.1, 10, false);
+        net.eval();
+        Tensor x = Tensor.randn(4, 3, 128, 128); // stage 1's results (4 x 32 x 32 x 16 and up) are pooled buffers
+        float[] first = values(net.apply(x));
+        net.apply(x);
+        var before = dev.nnsh.tensor.NativeBuffers.stats();
+        Tensor last = null;
+        for (int i = 0; i < 3; i++) last = net.apply(x);
+        assertEquals(0, dev.nnsh.tensor.NativeBuffers.stats().misses() - before.misses(), "pool misses in three steady-state passes");
+        assertArrayEquals(first, values(last), "the same output after the freed buffers were reused");
+        assertNear(tensorPath(() -> net.apply(x)), net.apply(x));
+    }
+
     @Test void swinAndVitBlocksWithTheResidualsFusedEqualTheSeparateAdds() {
         Tensor.manualSeed(9);
         var swin = new SwinTransformer.SwinTransformerBlock(24, 3, 3, 1, 0.1);
@@ -83,7 +134,7 @@ class WindowAttentionFastPathTest {
         Tensor x = Tensor.randn(2, 6, 6, 24);
         int before = dev.nnsh.ops.fast.DnnlLinearResidual.compiledPrimitives();
         Tensor y = swin.apply(x);
-        assertEquals(before + 1, dev.nnsh.ops.fast.DnnlLinearResidual.compiledPrimitives(), "the MLP's residual fused");
+        assertEquals(before + 2, dev.nnsh.ops.fast.DnnlLinearResidual.compiledPrimitives(), "the attention's and the MLP's residuals fused");
         assertNear(unfused(() -> swin.apply(x)), y);
         var vit = new VisionTransformer.EncoderBlock(4, 32, 40, 0.0, 0.0);
         vit.eval();

@@ -41,6 +41,33 @@ public final class DnnlWindowRows {
         return out;
     }
 
+    /**
+     * issue 11 (tf): Swin's patch merging as one row copy: images [B, H, W, C] (dense float32, H and W
+     * even) into [B, H/2, W/2, 4C] whose channel quarters are the pixels (2i, 2j), (2i+1, 2j), (2i, 2j+1),
+     * (2i+1, 2j+1), torchvision's order; null where it does not apply.
+     */
+    public static INDArray mergePatches(INDArray images) {
+        if (!ok(images, 2)) return null;
+        long b = images.size(0), h = images.size(1), w = images.size(2), c = images.size(3), bytes = c * 4;
+        INDArray out = NativeBuffers.uninitialized(DataType.FLOAT, b, h / 2, w / 2, 4 * c);
+        long imageBase = DnnlConv.address(images).address(), outBase = DnnlConv.address(out).address();
+        Row image = new Row(), row = new Row();
+        long to = outBase;
+        for (long n = 0; n < b; n++) {
+            for (long i = 0; i < h / 2; i++) {
+                for (long j = 0; j < w / 2; j++) {
+                    for (long dx = 0; dx < 2; dx++) {
+                        for (long dy = 0; dy < 2; dy++, to += bytes) {
+                            long at = imageBase + ((n * h + 2 * i + dy) * w + 2 * j + dx) * bytes;
+                            Pointer.memcpy(row.at(to), image.at(at), bytes);
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     private static boolean ok(INDArray images, int ws) {
         return images.dataType() == DataType.FLOAT && images.rank() == 4 && DnnlLayouts.denseRowMajor(images)
                 && images.size(1) % ws == 0 && images.size(2) % ws == 0 && images.length() > 0;
