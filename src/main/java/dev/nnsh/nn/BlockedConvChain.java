@@ -3,8 +3,6 @@ package dev.nnsh.nn;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -63,7 +61,6 @@ public final class BlockedConvChain {
 
     public BlockedConvChain(List<Step> steps) { this.steps = List.copyOf(steps); }
 
-    private static final Map<Conv2d, FoldedConv> FOLDS = new WeakHashMap<>();
 
     /** How many runs went through the blocked layout (tests check which path a pass took). */
     private static final java.util.concurrent.atomic.AtomicLong RUNS = new java.util.concurrent.atomic.AtomicLong();
@@ -198,15 +195,7 @@ public final class BlockedConvChain {
     private static INDArray[] folded(Conv2d conv, BatchNorm2d bn, Tensor x) {
         Tensor w = conv.ownParameters().get("weight").valueFor(x);
         Parameter bp = conv.ownParameters().get("bias");
-        Tensor b = bp == null ? null : bp.valueFor(x);
-        if (bn == null) return new INDArray[]{w.nd(), b == null ? null : b.nd()};
-        Tensor mean = bn.ownBuffers().get("running_mean").valueFor(x), var = bn.ownBuffers().get("running_var").valueFor(x);
-        Tensor gamma = bn.affine() ? bn.ownParameters().get("weight").valueFor(x) : null;
-        Tensor beta = bn.affine() ? bn.ownParameters().get("bias").valueFor(x) : null;
-        FoldedConv fold;
-        synchronized (FOLDS) { fold = FOLDS.computeIfAbsent(conv, c -> new FoldedConv()); }
-        fold.prepare(w, b, gamma, beta, mean, var, bn.eps(), bn.statsVersion());
-        return new INDArray[]{fold.weight(), fold.bias()};
+        return ConvFusion.foldedWeights(conv, bn, w, bp == null ? null : bp.valueFor(x), x);
     }
 
     private static INDArray execute(List<Planned> plan, INDArray input) {

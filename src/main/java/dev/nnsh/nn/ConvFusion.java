@@ -146,6 +146,22 @@ public final class ConvFusion {
         return act == null ? y : act.apply(y);
     }
 
+    /**
+     * The convolution's weight and bias (w, b: its parameters' values for x) with bn folded in, from one cache
+     * per convolution shared by every fused path (kept until the weights or bn's statistics change); as they are
+     * when bn is null.
+     */
+    static INDArray[] foldedWeights(Conv2d conv, BatchNorm2d bn, Tensor w, Tensor b, Tensor x) {
+        if (bn == null) return new INDArray[]{w.nd(), b == null ? null : b.nd()};
+        Tensor mean = bn.ownBuffers().get("running_mean").valueFor(x), var = bn.ownBuffers().get("running_var").valueFor(x);
+        Tensor gamma = bn.affine() ? bn.ownParameters().get("weight").valueFor(x) : null;
+        Tensor beta = bn.affine() ? bn.ownParameters().get("bias").valueFor(x) : null;
+        FoldedConv fold;
+        synchronized (FOLDS) { fold = FOLDS.computeIfAbsent(conv, c -> new FoldedConv()); }
+        fold.prepare(w, b, gamma, beta, mean, var, bn.eps(), bn.statsVersion());
+        return new INDArray[]{fold.weight(), fold.bias()};
+    }
+
     private static Tensor fused(Conv2d conv, BatchNorm2d bn, Module act, Tensor x, Tensor residual) {
         Tensor w = conv.ownParameters().get("weight").valueFor(x);
         Parameter bp = conv.ownParameters().get("bias");
@@ -156,17 +172,8 @@ public final class ConvFusion {
         long[] shape = ConvOps.conv2d(Tensor.shapeOnly(x.dtype(), x.shape()), Tensor.shapeOnly(w.dtype(), w.shape()),
                 b == null ? null : Tensor.shapeOnly(b.dtype(), b.shape()), stride, padding, dilation, groups).shape();
         if (residual != null && !java.util.Arrays.equals(shape, residual.shape())) return null;
-        INDArray weight = w.nd(), bias = b == null ? null : b.nd();
-        if (bn != null) {
-            Tensor mean = bn.ownBuffers().get("running_mean").valueFor(x), var = bn.ownBuffers().get("running_var").valueFor(x);
-            Tensor gamma = bn.affine() ? bn.ownParameters().get("weight").valueFor(x) : null;
-            Tensor beta = bn.affine() ? bn.ownParameters().get("bias").valueFor(x) : null;
-            FoldedConv fold;
-            synchronized (FOLDS) { fold = FOLDS.computeIfAbsent(conv, c -> new FoldedConv()); }
-            fold.prepare(w, b, gamma, beta, mean, var, bn.eps(), bn.statsVersion());
-            weight = fold.weight();
-            bias = fold.bias();
-        }
+        INDArray[] folded = foldedWeights(conv, bn, w, b, x);
+        INDArray weight = folded[0], bias = folded[1];
         DnnlPostOps post = postOps(act);
         INDArray xa = x.nd(), ra = residual == null ? null : residual.nd();
         INDArray fw = weight, fb = bias;

@@ -34,16 +34,11 @@ public final class WindowAttentionFastPath {
                                  Tensor additive, int ws, int shiftH, int shiftW, int heads) {
         if ("off".equals(System.getProperty("nnsh.tf.windowres")) || "off".equals(System.getProperty("nnsh.tf.residual"))
                 || "off".equals(System.getProperty("nnsh.tf.windows")) || Module.everyCallObserved() || norm.getClass() != LayerNorm.class) return null;
-        if (x.isShapeOnly() || x.dtype() != DType.FLOAT32 || x.dim() != 4 || !DnnlAttention.enabled() || !DnnlLinear.enabled()) return null;
-        for (Tensor t : new Tensor[]{qkvWeight, qkvBias, projWeight, projBias, additive}) {
-            if (t != null && (t.isShapeOnly() || t.dtype() != DType.FLOAT32)) return null;
-        }
+        if (!takes(x, ws, heads, additive, qkvWeight, qkvBias, projWeight, projBias)) return null;
         long[] shape = x.shape();
         long b = shape[0], h = shape[1], w = shape[2], c = shape[3], n = (long) ws * ws;
-        if (h % ws != 0 || w % ws != 0 || c % heads != 0) return null;
         long windows = (h / ws) * (w / ws), d = c / heads;
         INDArray add = additive == null ? null : additive.nd();
-        if (add != null && windows % add.size(0) != 0) return null;
         INDArray rows = DnnlWindowRows.gather(x.nd(), ws, shiftH, shiftW);
         if (rows == null) return null;
         Tensor residual = Tensor.of(rows), normed = norm.apply(residual);
@@ -86,17 +81,12 @@ public final class WindowAttentionFastPath {
     public static Tensor run(Tensor x, Tensor qkvWeight, Tensor qkvBias, Tensor projWeight, Tensor projBias, Tensor additive,
                              int ws, int shiftH, int shiftW, int heads) {
         if ("off".equals(System.getProperty("nnsh.tf.windows"))) return null;
-        if (x.isShapeOnly() || x.dtype() != DType.FLOAT32 || x.dim() != 4 || !DnnlAttention.enabled() || !DnnlLinear.enabled()) return null;
-        for (Tensor t : new Tensor[]{qkvWeight, qkvBias, projWeight, projBias, additive}) {
-            if (t != null && (t.isShapeOnly() || t.dtype() != DType.FLOAT32)) return null;
-        }
+        if (!takes(x, ws, heads, additive, qkvWeight, qkvBias, projWeight, projBias)) return null;
         long[] shape = x.shape();
         long b = shape[0], h = shape[1], w = shape[2], c = shape[3], n = (long) ws * ws;
-        if (h % ws != 0 || w % ws != 0 || c % heads != 0) return null;
         long windows = (h / ws) * (w / ws), d = c / heads;
         var layout = new DnnlAttention.Layout(b * windows, n, heads, d, n * 3 * c, 3 * c, n * c, c);
         INDArray add = additive == null ? null : additive.nd();
-        if (add != null && windows % add.size(0) != 0) return null;
         INDArray xa = x.nd();
         INDArray qkv = DnnlLinear.linear(xa, qkvWeight.nd(), qkvBias == null ? null : qkvBias.nd(), DnnlPostOps.NONE);
         if (qkv == null) return null;
@@ -112,5 +102,20 @@ public final class WindowAttentionFastPath {
         INDArray out = DnnlWindowRows.scatter(projected, shape, ws, shiftH, shiftW);
         NativeBuffers.release(Tensor.of(projected), "window attention");
         return out == null ? null : Tensor.of(out);
+    }
+
+    /**
+     * Whether the oneDNN window attention takes these: float32 tensors with values, x [B, H, W, C] with H and W
+     * multiples of ws and C of heads, an additive mask whose groups divide the windows per batch.
+     */
+    private static boolean takes(Tensor x, int ws, int heads, Tensor additive, Tensor... weights) {
+        if (x.isShapeOnly() || x.dtype() != DType.FLOAT32 || x.dim() != 4 || !DnnlAttention.enabled() || !DnnlLinear.enabled()) return false;
+        for (Tensor t : weights) {
+            if (t != null && (t.isShapeOnly() || t.dtype() != DType.FLOAT32)) return false;
+        }
+        if (additive != null && (additive.isShapeOnly() || additive.dtype() != DType.FLOAT32)) return false;
+        long[] shape = x.shape();
+        if (shape[1] % ws != 0 || shape[2] % ws != 0 || shape[3] % heads != 0) return false;
+        return additive == null || (shape[1] / ws) * (shape[2] / ws) % additive.shape()[0] == 0;
     }
 }

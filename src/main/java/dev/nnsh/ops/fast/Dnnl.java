@@ -113,6 +113,11 @@ public final class Dnnl {
      * then {@code act}.
      */
     static dnnl_primitive_desc primitiveDesc(Pointer opDesc, DnnlPostOps act, boolean sum) {
+        return primitiveDesc(opDesc, act, sum, false);
+    }
+
+    /** As {@link #primitiveDesc(Pointer, DnnlPostOps, boolean)}; with {@code actFirst}, act(op) + destination instead. */
+    static dnnl_primitive_desc primitiveDesc(Pointer opDesc, DnnlPostOps act, boolean sum, boolean actFirst) {
         PointerPointer<Pointer> out = new PointerPointer<>(1);
         dnnl_primitive_attr attr = newAttr();
         dnnl_post_ops ops = null;
@@ -120,8 +125,9 @@ public final class Dnnl {
             if (sum || act != DnnlPostOps.NONE) {
                 check(dnnl_post_ops_create(out), "post_ops_create");
                 ops = new dnnl_post_ops(out.get(0));
+                if (actFirst) act.appendTo(ops);
                 if (sum) check(dnnl_post_ops_append_sum(ops, 1f), "post_ops_append_sum");
-                act.appendTo(ops);
+                if (!actFirst) act.appendTo(ops);
                 check(dnnl_primitive_attr_set_post_ops(attr, ops), "primitive_attr_set_post_ops");
             }
             check(dnnl_primitive_desc_create(out, new const_dnnl_op_desc_t(opDesc), attr, engine, null), "primitive_desc_create");

@@ -187,31 +187,6 @@ public final class DnnlBlockedConv {
         return p;
     }
 
-    /**
-     * The primitive descriptor with post-ops act, then a sum into the destination: act(conv) + residual, as the zoo's
-     * blocks compute it (torchvision's FusedMBConv without expansion activates before its residual sum; the other
-     * blocks' last convolutions have no activation, where the order does not matter).
-     */
-    private static dnnl_primitive_desc actThenSum(dnnl_convolution_desc_t desc, DnnlPostOps act, boolean sum) {
-        PointerPointer<Pointer> out = new PointerPointer<>(1);
-        dnnl_primitive_attr attr = Dnnl.newAttr();
-        dnnl_post_ops ops = null;
-        try {
-            if (sum || act != DnnlPostOps.NONE) {
-                Dnnl.check(dnnl_post_ops_create(out), "post_ops_create");
-                ops = new dnnl_post_ops(out.get(0));
-                act.appendTo(ops);
-                if (sum) Dnnl.check(dnnl_post_ops_append_sum(ops, 1f), "post_ops_append_sum");
-                Dnnl.check(dnnl_primitive_attr_set_post_ops(attr, ops), "primitive_attr_set_post_ops");
-            }
-            Dnnl.check(dnnl_primitive_desc_create(out, new const_dnnl_op_desc_t(desc), attr, Dnnl.engine(), null), "primitive_desc_create");
-            return new dnnl_primitive_desc(out.get(0));
-        } finally {
-            if (ops != null) dnnl_post_ops_destroy(ops);
-            dnnl_primitive_attr_destroy(attr);
-        }
-    }
-
     /** One compiled inference convolution, nChw16c in and out, weights in the layout it prefers. */
     private static final class Primitive {
         final dnnl_memory_desc_t src, weights, plainWeights, bias, dst, scratchpad;
@@ -231,7 +206,9 @@ public final class DnnlBlockedConv {
                     Dnnl.taggedF32(wd, dnnl_format_tag_any), bias, dst, new long[]{k.stride[0], k.stride[1]},
                     new long[]{k.dilation[0] - 1, k.dilation[1] - 1}, new long[]{k.pad[0], k.pad[2]}, new long[]{k.pad[1], k.pad[3]}),
                     "dilated_convolution_forward_desc_init");
-            dnnl_primitive_desc pd = actThenSum(desc, k.act, k.sum);
+            // act, then the sum: act(conv) + residual, as the zoo's blocks compute it (torchvision's FusedMBConv without
+            // expansion activates before its residual sum; the other blocks' last convolutions have no activation)
+            dnnl_primitive_desc pd = Dnnl.primitiveDesc(desc, k.act, k.sum, true);
             try {
                 implementation = Dnnl.implementation(pd);
                 if (implementation.startsWith("ref")) throw new DnnlException("blocked conv: only " + implementation, dnnl_unimplemented);

@@ -48,11 +48,7 @@ public final class DnnlBlockedExcite {
 
     /** x ← x·s in place: x blocked [N, C, H, W], s blocked [N, C, 1, 1]. */
     public static void scaleInPlace(INDArray x, long[] dims, INDArray s) {
-        Compiled c = scale(dims);
-        if (c == null) throw new IllegalStateException("no blocked channel scale for " + Arrays.toString(dims));
-        Pointer at = DnnlConv.address(x);
-        Dnnl.execute(c.primitive, c.scratchpad, new int[]{DNNL_ARG_SRC_0, DNNL_ARG_SRC_1, DNNL_ARG_DST},
-                new dnnl_memory_desc_t[]{c.a, c.b, c.dst}, new Pointer[]{at, DnnlConv.address(s), at});
+        binaryInPlace(scale(dims), "channel scale", dims, x, s);
     }
 
     /** Whether a blocked x ← x + y of these dims has a jit kernel (compiles and keeps it). */
@@ -62,8 +58,12 @@ public final class DnnlBlockedExcite {
 
     /** x ← x + y in place, both blocked of these dims: a residual sum after an activation (no jit convolution takes that order). */
     public static void addInPlace(INDArray x, long[] dims, INDArray y) {
-        Compiled c = add(dims);
-        if (c == null) throw new IllegalStateException("no blocked sum for " + Arrays.toString(dims));
+        binaryInPlace(add(dims), "sum", dims, x, y);
+    }
+
+    /** x ← x op y with a compiled binary primitive (null: none for these dims, named by {@code what}). */
+    private static void binaryInPlace(Compiled c, String what, long[] dims, INDArray x, INDArray y) {
+        if (c == null) throw new IllegalStateException("no blocked " + what + " for " + Arrays.toString(dims));
         Pointer at = DnnlConv.address(x);
         Dnnl.execute(c.primitive, c.scratchpad, new int[]{DNNL_ARG_SRC_0, DNNL_ARG_SRC_1, DNNL_ARG_DST},
                 new dnnl_memory_desc_t[]{c.a, c.b, c.dst}, new Pointer[]{at, DnnlConv.address(y), at});
@@ -119,14 +119,7 @@ public final class DnnlBlockedExcite {
     }
 
     private static Compiled finish(Pointer desc, String what, dnnl_memory_desc_t a, dnnl_memory_desc_t b, dnnl_memory_desc_t dst) {
-        PointerPointer<Pointer> p = new PointerPointer<>(1);
-        org.bytedeco.dnnl.dnnl_primitive_attr attr = Dnnl.newAttr();
-        try {
-            Dnnl.check(dnnl_primitive_desc_create(p, new const_dnnl_op_desc_t(desc), attr, Dnnl.engine(), null), "primitive_desc_create");
-        } finally {
-            dnnl_primitive_attr_destroy(attr);
-        }
-        dnnl_primitive_desc pd = new dnnl_primitive_desc(p.get(0));
+        dnnl_primitive_desc pd = Dnnl.primitiveDesc(desc, DnnlPostOps.NONE, false);
         try {
             String impl = Dnnl.implementation(pd);
             if (Boolean.getBoolean("nnsh.dnnl.debug")) System.err.println(what + " -> " + impl);

@@ -91,14 +91,7 @@ public final class DnnlPool {
         Dnnl.check(dnnl_pooling_v2_forward_desc_init(desc, dnnl_forward_inference, alg, src, dst,
                 new long[]{stride[0], stride[1]}, new long[]{kernel[0], kernel[1]}, new long[]{dilation[0] - 1, dilation[1] - 1},
                 new long[]{padding[0], padding[1]}, padAfter), "pooling_v2_forward_desc_init");
-        PointerPointer<Pointer> p = new PointerPointer<>(1);
-        org.bytedeco.dnnl.dnnl_primitive_attr attr = Dnnl.newAttr();
-        try {
-            Dnnl.check(dnnl_primitive_desc_create(p, new const_dnnl_op_desc_t(desc), attr, Dnnl.engine(), null), "primitive_desc_create");
-        } finally {
-            dnnl_primitive_attr_destroy(attr);
-        }
-        dnnl_primitive_desc pd = new dnnl_primitive_desc(p.get(0));
+        dnnl_primitive_desc pd = Dnnl.primitiveDesc(desc, DnnlPostOps.NONE, false);
         try {
             if (Boolean.getBoolean("nnsh.dnnl.debug")) System.err.println("pooling " + alg + " " + Arrays.toString(dims) + " -> " + Dnnl.implementation(pd));
             return new Compiled(Dnnl.createPrimitive(pd), src, dst, Dnnl.scratchpad(pd));
