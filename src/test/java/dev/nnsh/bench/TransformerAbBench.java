@@ -49,23 +49,34 @@ public final class TransformerAbBench {
         net.apply(input);
         toggle(true);
         net.apply(input);
-        double[] off = new double[runs], on = new double[runs];
+        double[] off = new double[runs], on = new double[runs], offCpu = new double[runs], onCpu = new double[runs];
         double maxRelative = 0;
         for (int r = 0; r < runs; r++) {
             toggle(false);
-            long t0 = System.nanoTime();
+            long t0 = System.nanoTime(), c0 = cpu();
             Tensor a = net.apply(input);
             off[r] = (System.nanoTime() - t0) / 1e9;
+            offCpu[r] = (cpu() - c0) / 1e9;
             toggle(true);
             t0 = System.nanoTime();
+            c0 = cpu();
             Tensor b = net.apply(input);
             on[r] = (System.nanoTime() - t0) / 1e9;
+            onCpu[r] = (cpu() - c0) / 1e9;
             double scale = a.nd().amaxNumber().doubleValue();
             maxRelative = Math.max(maxRelative, a.nd().sub(b.nd()).amaxNumber().doubleValue() / scale);
         }
         Arrays.sort(off);
         Arrays.sort(on);
-        System.out.printf("TFAB %s%s %.4f %.4f ratio %.3f max_rel_diff %.2g%n", name, only == null ? "" : " " + only, off[runs / 2], on[runs / 2],
-                on[runs / 2] / off[runs / 2], maxRelative);
+        Arrays.sort(offCpu);
+        Arrays.sort(onCpu);
+        System.out.printf("TFAB %s%s %.4f %.4f ratio %.3f max_rel_diff %.2g cpu %.3f %.3f ratio %.3f%n", name, only == null ? "" : " " + only,
+                off[runs / 2], on[runs / 2], on[runs / 2] / off[runs / 2], maxRelative, offCpu[runs / 2], onCpu[runs / 2],
+                onCpu[runs / 2] / offCpu[runs / 2]);
+    }
+
+    /** Process CPU time, ns (all threads). */
+    private static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 }
