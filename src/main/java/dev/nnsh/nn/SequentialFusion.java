@@ -24,7 +24,7 @@ final class SequentialFusion {
                 Module bn = next.getClass() == BatchNorm2d.class ? next : null;
                 int after = bn == null ? i + 1 : i + 2;
                 Module act = after < n && isActivation(children.get(after)) ? children.get(after) : null;
-                if (bn != null || act != null) {
+                if (bn != null || act != null || channelsLastNext(next)) { // issue 11 (tf): + a lone conv before a channels-last consumer
                     Tensor y = ConvFusion.run(m, bn, act, x, null);
                     if (y != null) {
                         x = release.after(m, x, y);
@@ -55,6 +55,11 @@ final class SequentialFusion {
             i++;
         }
         return x;
+    }
+
+    /** issue 11 (tf): next reads channels-last input best (Swin's patch embedding: Conv2d → Permute(0, 2, 3, 1)); -Dnnsh.tf.patchembed=off. */
+    private static boolean channelsLastNext(Module next) {
+        return next instanceof ChannelsLastConsumer c && c.prefersChannelsLast() && !"off".equals(System.getProperty("nnsh.tf.patchembed"));
     }
 
     private static boolean isActivation(Module m) { return FusableActivation.of(m) != null; } // issue 11 (free): + Hardswish, SiLU

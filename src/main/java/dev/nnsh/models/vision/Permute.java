@@ -4,12 +4,17 @@ import dev.nnsh.nn.Module;
 import dev.nnsh.tensor.Tensor;
 
 /** torchvision's {@code Permute(dims)}: the input with its dimensions reordered (PyTorch prints it as {@code Permute()}). */
-public class Permute extends Module {
+public class Permute extends Module implements dev.nnsh.nn.ChannelsLastConsumer { // issue 11 (tf)
     private final int[] dims;
 
     public Permute(int... dims) { this.dims = dims.clone(); }
 
     public int[] dims() { return dims.clone(); }
+
+    /** issue 11 (tf): to [N, H, W, C] from a 4-d input: a view when the input lies channels-last. */
+    @Override public boolean prefersChannelsLast() {
+        return dims.length == 4 && dims[0] == 0 && dims[1] == 2 && dims[2] == 3 && dims[3] == 1;
+    }
 
     @Override public Tensor forward(Tensor x) {
         Tensor view = denseView(x); // issue 11 (tf)
