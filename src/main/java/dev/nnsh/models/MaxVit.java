@@ -149,7 +149,7 @@ public class MaxVit extends Module {
         }
 
         @Override public Tensor forward(Tensor x) {
-            Tensor res = proj.apply(x);
+            Tensor res = stochastic_depth.isTraining() ? proj.apply(x) : MaxVitChannelsLast.shortcut(proj, x); // issue 11 (tf)
             if (stochastic_depth.isTraining()) return res.add(stochastic_depth.apply(layers.apply(x)));
             if (!"off".equals(System.getProperty("nnsh.tf.mbconv"))) { // issue 11 (tf): conv_c with the shortcut's sum as its post-op (-Dnnsh.tf.mbconv=off)
                 Tensor fused = FusedResidual.run(this, layers, x, res, null, t -> {
