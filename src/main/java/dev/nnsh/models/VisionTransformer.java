@@ -51,6 +51,15 @@ public class VisionTransformer extends Module {
                     + Shapes.format(x.shape()));
         }
         long n = x.size(0), patches = (long) (imageSize / patchSize) * (imageSize / patchSize);
+        if (!isTraining()) { // issue 11 (tf): token, patches and position embedding in one pass (-Dnnsh.tf.vitembed=off)
+            Tensor seq = VitEmbedding.embedded(conv_proj, class_token.valueFor(x), encoder.pos_embedding.valueFor(x), encoder.dropout, x, hiddenDim);
+            if (seq != null) {
+                var release = IntermediateRelease.start(this, x); // each intermediate freed once consumed
+                release.afterTensorOp("embedding", x, seq);
+                Tensor y = release.after(encoder.layers, seq, encoder.layers.apply(seq));
+                return heads.apply(release.after(encoder.ln, y, encoder.ln.apply(y)).narrow(1, 0, 1).squeeze(1));
+            }
+        }
         x = conv_proj.apply(x).reshape(n, hiddenDim, patches).permute(0, 2, 1);
         Tensor token = class_token.valueFor(x);
         Tensor batchToken = x.isShapeOnly() ? Tensor.shapeOnly(x.dtype(), n, 1, hiddenDim) : token.mul(Tensor.ones(n, 1, 1));

@@ -1,9 +1,10 @@
 package dev.nnsh.models;
 
+import static dev.nnsh.models.NearValues.assertNear;
+import static dev.nnsh.models.NearValues.values;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,8 +20,6 @@ import dev.nnsh.tensor.Tensor;
  * against the modules with -Dnnsh.tf.maxvitcl=off and against plain double loops.
  */
 class MaxVitChannelsLastTest {
-    private static float[] values(Tensor t) { return t.nd().dup('c').data().asFloat(); }
-
     /** avg_pool2d(x, 3, 2, 1) (zero padding counted) then a 1×1 convolution, in double loops. */
     private static double[] reference(float[] x, int n, int c, int h, int w, float[] weight, float[] bias, int out) {
         int oh = (h + 2 - 3) / 2 + 1, ow = (w + 2 - 3) / 2 + 1;
@@ -50,15 +49,6 @@ class MaxVitChannelsLastTest {
         return y;
     }
 
-    private static void assertNear(double[] expected, float[] actual) {
-        assertEquals(expected.length, actual.length);
-        for (int i = 0; i < actual.length; i++) {
-            if (!(Math.abs(actual[i] - expected[i]) <= 1e-4 * Math.max(1, Math.abs(expected[i])))) {
-                fail("element " + i + ": expected " + expected[i] + ", got " + actual[i]);
-            }
-        }
-    }
-
     @Test void pooledShortcutRunsChannelsLastAndEqualsTheModulesAndLoops() {
         Tensor.manualSeed(21);
         Conv2d conv = new Conv2d(16, 32, 1, 1);
@@ -73,13 +63,13 @@ class MaxVitChannelsLastTest {
         assertArrayEquals(new long[]{2, 32, 5, 5}, fast.shape());
         double[] expected = reference(values(x), 2, 16, 9, 10, values(conv.ownParameters().get("weight").valueFor(x)),
                 values(conv.ownParameters().get("bias").valueFor(x)), 32);
-        assertNear(expected, values(fast));
+        assertNear(expected, values(fast), 1e-4);
         System.setProperty("nnsh.tf.maxvitcl", "off");
         try {
             long off = ChannelsLastPadPool.runs();
             Tensor slow = MaxVitChannelsLast.shortcut(proj, x);
             assertEquals(off, ChannelsLastPadPool.runs(), "switched off: the modules as before");
-            assertNear(expected, values(slow));
+            assertNear(expected, values(slow), 1e-4);
         } finally {
             System.clearProperty("nnsh.tf.maxvitcl");
         }

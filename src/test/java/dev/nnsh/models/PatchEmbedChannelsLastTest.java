@@ -1,10 +1,11 @@
 package dev.nnsh.models;
 
+import static dev.nnsh.models.NearValues.assertNear;
+import static dev.nnsh.models.NearValues.values;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,17 +33,6 @@ class PatchEmbedChannelsLastTest {
             return pass.get();
         } finally {
             System.clearProperty("nnsh.tf.patchembed");
-        }
-    }
-
-    private static float[] values(Tensor t) { return t.nd().dup('c').data().asFloat(); }
-
-    private static void assertNear(double[] expected, float[] actual, double tolerance) {
-        assertEquals(expected.length, actual.length);
-        for (int i = 0; i < actual.length; i++) {
-            if (!(Math.abs(actual[i] - expected[i]) <= tolerance * Math.max(1, Math.abs(expected[i])))) {
-                fail("element " + i + ": expected " + expected[i] + ", got " + actual[i]);
-            }
         }
     }
 
