@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.nnsh.nn.AvgPool2d;
 import dev.nnsh.nn.BatchNorm2d;
+import dev.nnsh.nn.BlockedDenseLayer;
 import dev.nnsh.nn.ChannelConcat;
 import dev.nnsh.nn.ChannelsLastPool;
 import dev.nnsh.nn.Conv2d;
@@ -51,6 +52,8 @@ final class DenseBlockFusion {
         IntermediateRelease release = releaseIntermediates() ? IntermediateRelease.start(block, x) : null;
         for (DenseNet._DenseLayer layer : layers) {
             Tensor earlier = maps.slice(0, c);
+            long grown = layer.conv2.outChannels(); // issue 11 (cnn): the whole layer in nChw16c where it applies
+            if (BlockedDenseLayer.runInto(layer.norm1, layer.relu1, layer.conv1, layer.norm2, layer.relu2, layer.conv2, earlier, maps.slice(c, c + grown))) { c += grown; continue; } // issue 11 (cnn)
             Tensor normed = ConvFusion.applyNorm(layer.norm1, layer.relu1, earlier);
             if (release != null) release.after(layer, earlier, normed); // earlier is the buffer's slice: never freed
             Tensor bottleneck = ConvFusion.apply(layer.conv1, layer.norm2, layer.relu2, normed);
