@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.nnsh.nn.AvgPool2d;
 import dev.nnsh.nn.BatchNorm2d;
+import dev.nnsh.nn.BlockedDenseBlock;
 import dev.nnsh.nn.BlockedDenseLayer;
 import dev.nnsh.nn.ChannelConcat;
 import dev.nnsh.nn.ChannelsLastPool;
@@ -46,6 +47,8 @@ final class DenseBlockFusion {
             total += layer.conv2.outChannels();
             layers.add(layer);
         }
+        Tensor blocked = BlockedDenseBlock.run(layers.stream().map(l -> new Module[]{l.norm1, l.relu1, l.conv1, l.norm2, l.relu2, l.conv2}).toList(), x); // issue 11 (cnn)
+        if (blocked != null) return blocked; // issue 11 (cnn): the whole block in nChw16c
         ChannelConcat maps = new ChannelConcat(x, total);
         maps.copy(x, 0);
         long c = x.size(1);
