@@ -6,6 +6,8 @@ import java.util.Map;
 
 import dev.nnsh.nn.AvgPool2d;
 import dev.nnsh.nn.BatchNorm2d;
+import dev.nnsh.nn.BlockedDenseBlock;
+import dev.nnsh.nn.BlockedDenseLayer;
 import dev.nnsh.nn.ChannelConcat;
 import dev.nnsh.nn.ChannelsLastPool;
 import dev.nnsh.nn.Conv2d;
@@ -45,12 +47,16 @@ final class DenseBlockFusion {
             total += layer.conv2.outChannels();
             layers.add(layer);
         }
+        Tensor blocked = BlockedDenseBlock.run(layers.stream().map(l -> new Module[]{l.norm1, l.relu1, l.conv1, l.norm2, l.relu2, l.conv2}).toList(), x); // issue 11 (cnn)
+        if (blocked != null) return blocked; // issue 11 (cnn): the whole block in nChw16c
         ChannelConcat maps = new ChannelConcat(x, total);
         maps.copy(x, 0);
         long c = x.size(1);
         IntermediateRelease release = releaseIntermediates() ? IntermediateRelease.start(block, x) : null;
         for (DenseNet._DenseLayer layer : layers) {
             Tensor earlier = maps.slice(0, c);
+            long grown = layer.conv2.outChannels(); // issue 11 (cnn): the whole layer in nChw16c where it applies
+            if (BlockedDenseLayer.runInto(layer.norm1, layer.relu1, layer.conv1, layer.norm2, layer.relu2, layer.conv2, earlier, maps.slice(c, c + grown))) { c += grown; continue; } // issue 11 (cnn)
             Tensor normed = ConvFusion.applyNorm(layer.norm1, layer.relu1, earlier);
             if (release != null) release.after(layer, earlier, normed); // earlier is the buffer's slice: never freed
             Tensor bottleneck = ConvFusion.apply(layer.conv1, layer.norm2, layer.relu2, normed);

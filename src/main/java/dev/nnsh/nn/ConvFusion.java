@@ -71,20 +71,9 @@ public final class ConvFusion {
         if (!active(x) || !DnnlConv.channelsLastStrided(x.nd()) || !fusableNorm(bn, x.size(1)) || !isActivation(act)) return null;
         try {
             BatchNorm2d norm = (BatchNorm2d) bn;
-            Tensor w;
-            FoldedConv fold;
-            synchronized (NORM_FOLDS) {
-                Object[] entry = NORM_FOLDS.computeIfAbsent(norm, k -> new Object[]{
-                        Tensor.ones(norm.numFeatures(), 1, 1, 1), new FoldedConv()});
-                w = (Tensor) entry[0];
-                fold = (FoldedConv) entry[1];
-            }
-            if (w.size(0) != norm.numFeatures()) return null;
-            Tensor mean = norm.ownBuffers().get("running_mean").valueFor(x), var = norm.ownBuffers().get("running_var").valueFor(x);
-            Tensor gamma = norm.affine() ? norm.ownParameters().get("weight").valueFor(x) : null;
-            Tensor beta = norm.affine() ? norm.ownParameters().get("bias").valueFor(x) : null;
-            fold.prepare(w, null, gamma, beta, mean, var, norm.eps(), norm.statsVersion());
-            INDArray fw = fold.weight(), fb = fold.bias(), xa = x.nd();
+            INDArray[] folded = foldedNorm(norm, x);
+            if (folded == null) return null;
+            INDArray fw = folded[0], fb = folded[1], xa = x.nd();
             DnnlPostOps post = postOps(act);
             int[] one = {1, 1};
             int groups = (int) norm.numFeatures();
@@ -119,6 +108,24 @@ public final class ConvFusion {
         }
     }
 
+    /** bn as a depthwise 1×1 convolution's weight [C, 1, 1, 1] and bias [C], from one cache per batch norm; null if stale. */
+    static INDArray[] foldedNorm(BatchNorm2d norm, Tensor x) {
+        Tensor w;
+        FoldedConv fold;
+        synchronized (NORM_FOLDS) {
+            Object[] entry = NORM_FOLDS.computeIfAbsent(norm, k -> new Object[]{
+                    Tensor.ones(norm.numFeatures(), 1, 1, 1), new FoldedConv()});
+            w = (Tensor) entry[0];
+            fold = (FoldedConv) entry[1];
+        }
+        if (w.size(0) != norm.numFeatures()) return null;
+        Tensor mean = norm.ownBuffers().get("running_mean").valueFor(x), var = norm.ownBuffers().get("running_var").valueFor(x);
+        Tensor gamma = norm.affine() ? norm.ownParameters().get("weight").valueFor(x) : null;
+        Tensor beta = norm.affine() ? norm.ownParameters().get("bias").valueFor(x) : null;
+        fold.prepare(w, null, gamma, beta, mean, var, norm.eps(), norm.statsVersion());
+        return new INDArray[]{fold.weight(), fold.bias()};
+    }
+
     /** act(bn(x)) by {@link #runNorm} where it applies, else the two calls as they are (act may be null). */
     public static Tensor applyNorm(Module bn, Module act, Tensor x) {
         Tensor fused = runNorm(bn, act, x);
@@ -133,7 +140,7 @@ public final class ConvFusion {
         return norm.trackRunningStats() && norm.numFeatures() == channels && channels <= Integer.MAX_VALUE;
     }
 
-    private static DnnlPostOps postOps(Module act) {
+    static DnnlPostOps postOps(Module act) {
         return act == null ? DnnlPostOps.NONE : FusableActivation.of(act); // issue 11 (free): + Hardswish, SiLU
     }
 

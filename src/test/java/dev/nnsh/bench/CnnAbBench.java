@@ -11,7 +11,7 @@ import dev.nnsh.tensor.Tensor;
  * Issue 11 (cnn): {@code CnnAbBench NAME RUNS SWITCH} alternates eval passes of one zoo network at batch 12 with one
  * fast path of the "cnn" part off and on in the same JVM, and prints the medians (wall and process CPU time), their
  * ratio on/off and the largest output difference relative to the largest output. SWITCH: {@code pools}
- * (ChannelsLastPadPool), {@code winograd} (all of DnnlWinograd, for comparison). Not part of the test suite.
+ * (ChannelsLastPadPool), {@code winograd} (all of DnnlWinograd, for comparison), {@code denseBlocked} (BlockedDenseLayer and BlockedDenseBlock), {@code denseBuffer} (BlockedDenseBlock only). Not part of the test suite.
  */
 public final class CnnAbBench {
     private CnnAbBench() {}
@@ -20,6 +20,8 @@ public final class CnnAbBench {
         return switch (name) {
             case "pools" -> dev.nnsh.nn.ChannelsLastPadPool::setEnabled;
             case "winograd" -> dev.nnsh.ops.fast.DnnlConv::setWinogradEnabled;
+            case "denseBuffer" -> on -> System.setProperty("nnsh.dense.blockedBuffer", on ? "on" : "off"); // issue 11 (cnn): BlockedDenseBlock
+            case "denseBlocked" -> on -> System.setProperty("nnsh.dense.blocked", on ? "on" : "off"); // issue 11 (cnn): BlockedDenseLayer
             default -> throw new IllegalArgumentException("unknown switch " + name);
         };
     }

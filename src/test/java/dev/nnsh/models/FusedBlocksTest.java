@@ -109,6 +109,32 @@ class FusedBlocksTest {
         }
     }
 
+    @Test void denseBlockRunsItsLayersBlockedWithTheValuesOfTheChannelsLastPath() { // issue 11 (cnn)
+        DenseNet._DenseBlock block = new DenseNet._DenseBlock(3, 32, 2, 16); // 32, 48, 64 earlier channels: whole blocks of 16
+        Tensor x = Tensor.randn(2, 32, 9, 7);
+        long runs = dev.nnsh.nn.BlockedDenseLayer.runs(), blockRuns = dev.nnsh.nn.BlockedDenseBlock.runs();
+        check(block, x, true);
+        assertEquals(runs + 3, dev.nnsh.nn.BlockedDenseLayer.runs(), "every layer in nChw16c");
+        assertEquals(blockRuns + 1, dev.nnsh.nn.BlockedDenseBlock.runs(), "the concatenation in nChw16c");
+        Tensor blocked = block.apply(x);
+        System.setProperty("nnsh.dense.blockedBuffer", "off");
+        try {
+            assertClose(block.apply(x), blocked, 1e-6, "the block layer by layer against the whole block blocked");
+        } finally {
+            System.clearProperty("nnsh.dense.blockedBuffer");
+        }
+        assertEquals(blockRuns + 2, dev.nnsh.nn.BlockedDenseBlock.runs(), "off: layer by layer");
+        long blockedRuns = dev.nnsh.nn.BlockedDenseLayer.runs();
+        System.setProperty("nnsh.dense.blocked", "off");
+        try {
+            Tensor channelsLast = block.apply(x);
+            assertClose(channelsLast, blocked, 1e-5, "blocked against the channels-last path");
+            assertEquals(blockedRuns, dev.nnsh.nn.BlockedDenseLayer.runs(), "off: no blocked layer");
+        } finally {
+            System.clearProperty("nnsh.dense.blocked");
+        }
+    }
+
     @Test void transitionPoolsBeforeItsConvolution() { // issue 11 (dense)
         // the transition's input comes channels-last from a fused layer (as from a dense block); even and odd sizes
         for (int size : new int[]{16, 7}) {
