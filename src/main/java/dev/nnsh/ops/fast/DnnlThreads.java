@@ -7,7 +7,7 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * issue 11 (small): convolutions too small to share (a squeeze-excitation's 1×1 convolutions over [N, C, 1, 1]: regnet_y_400mf
  * runs 32 of them per pass) are compiled and run on the calling thread alone. oneDNN then runs the kernel inline instead
  * of opening an OpenMP region, whose barrier costs more than the work: measured on this 2-core machine at load 8-10, a
- * 12×440→110 convolution took a median 0.16-0.2 ms with both threads and 0.16 ms alone, and 12×48→8 one 1.1-1.3 ms
+ * 12×440→110 convolution took a median 0.16-1.7 ms with both threads and 0.16 ms alone, and 12×48→8 one 1.1-1.3 ms
  * with both against 0.04-0.06 ms alone (tails of 2-5 ms with both, under 0.5 ms alone). OpenMP's thread count is set for the calling
  * thread only (omp_set_num_threads) and put back at once. {@code -Dnnsh.dnnl.alone=off} turns it off.
  */
