@@ -7,7 +7,7 @@ import dev.nnsh.tensor.Tensor;
 
 /**
  * Issue 11 (mobile): one network's eval pass at batch 12 with one of the mobile fast paths off and on alternately in
- * one JVM: {@code MobileAbBench NAME [runs=6] [switch=se]}, switch {@code se} (squeeze-excitation in four calls and
+ * one JVM: {@code MobileAbBench NAME [runs=6] [switch=se]}, switch {@code se}, {@code alone} (tiny convolutions on the calling thread alone, issue 11 small) (squeeze-excitation in four calls and
  * the sigmoid post-ops), {@code scale} (the oneDNN channel scale), {@code all} (both). Prints median and min per
  * setting, their on/off ratios (wall time, and the process's CPU time per pass, less sensitive to other load), the largest output difference relative to the output's largest magnitude, and
  * /proc/loadavg. Not part of the test suite.
@@ -67,6 +67,7 @@ public final class MobileAbBench {
             }
             case "scale" -> dev.nnsh.ops.fast.DnnlChannelScale.setEnabled(on);
             case "blocked" -> dev.nnsh.ops.fast.DnnlBlockedConv.setEnabled(on); // issue 11 (mobile, round d)
+            case "alone" -> dev.nnsh.ops.fast.DnnlThreads.setEnabled(on); // issue 11 (small)
             case "all" -> {
                 set("se", on);
                 set("scale", on);

@@ -99,14 +99,26 @@ public final class DnnlConv {
                 new long[]{pad[0], pad[2]}, new long[]{pad[1], pad[3]}, act, residual != null, false);
         DnnlWinograd.Batched wino = DnnlWinograd.eligible(c, o, kh, kw, stride, dilation, groups)
                 ? DnnlWinograd.plan(shape) : null; // issue 11 (wino): null where it cannot be made
-        DnnlConvPrimitive p = wino != null ? null : DnnlPrimitiveCache.get(shape);
+        boolean alone = wino == null && DnnlThreads.alone(n * o * oh * ow * (c / groups) * kh * kw); // issue 11 (small)
+        DnnlConvPrimitive p = wino != null ? null : alone ? DnnlPrimitiveCache.getAlone(shape) : DnnlPrimitiveCache.get(shape); // issue 11 (small)
         if (p == null && wino == null) return null;
         INDArray weights = p == null ? w : DnnlWeights.forPrimitive(w, p);
         INDArray view = into != null ? into : channelsLastOut ? newOutput(n, oh, ow, o).permute(0, 3, 1, 2) : newOutput(n, o, oh, ow);
         if (residual != null) copyInto(view, residual);
         if (wino != null) wino.execute(w, address(src), b == null ? null : address(b), address(view)); // issue 11 (wino)
+        else if (alone) executeAlone(p, src, weights, b, view); // issue 11 (small)
         else p.execute(address(src), address(weights), b == null ? null : address(b), address(view));
         return view;
+    }
+
+    /** issue 11 (small): a primitive {@link DnnlPrimitiveCache#getAlone} made, run with the calling thread's OpenMP regions at one thread. */
+    private static void executeAlone(DnnlConvPrimitive p, INDArray src, INDArray weights, INDArray b, INDArray dst) {
+        int threads = DnnlThreads.single();
+        try {
+            p.execute(address(src), address(weights), b == null ? null : address(b), address(dst));
+        } finally {
+            DnnlThreads.restore(threads);
+        }
     }
 
     private static boolean applies(INDArray x, INDArray w, INDArray b, INDArray residual) {

@@ -55,5 +55,26 @@ final class DnnlPrimitiveCache {
         return p;
     }
 
+    // issue 11 (small): primitives compiled for the calling thread alone (DnnlThreads), apart from those made for all threads
+    private static final Map<DnnlConvShape, DnnlConvPrimitive> COMPILED_ALONE = new HashMap<>();
+    private static final Map<DnnlConvShape, Boolean> UNSUPPORTED_ALONE = new HashMap<>();
+
+    /** issue 11 (small): as {@link #get}, compiled while the calling thread's OpenMP regions have one thread; run it the same way. */
+    static synchronized DnnlConvPrimitive getAlone(DnnlConvShape shape) {
+        DnnlConvPrimitive p = COMPILED_ALONE.get(shape);
+        if (p != null || UNSUPPORTED_ALONE.containsKey(shape)) return p;
+        int threads = DnnlThreads.single();
+        try {
+            p = new DnnlConvPrimitive(shape, false);
+        } catch (DnnlException e) {
+            if (UNSUPPORTED_ALONE.size() < LIMIT) UNSUPPORTED_ALONE.put(shape, Boolean.TRUE);
+            return null;
+        } finally {
+            DnnlThreads.restore(threads);
+        }
+        if (COMPILED_ALONE.size() < LIMIT) COMPILED_ALONE.put(shape, p);
+        return p;
+    }
+
     static synchronized int size() { return COMPILED.size() + COMPILED_PER_CALL.size(); }
 }
