@@ -18,7 +18,7 @@ final class CdsTraining {
     static void run(String classpath) throws IOException {
         // issue 11 (shell): the interactive shell itself, cells typed on a dumb terminal: its engine in a
         // separate JVM (JShell's JDI launch, ~650 classes otherwise loaded from the modules at each launch)
-        byte[] typed = "1 + 1\nint t = 2;\nt * 3\n/help\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] typed = "1 + 1\nint t = 2;\nt * 3\nTensor.zeros(2, 3).shape()\n/help\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         try (Terminal terminal = TerminalBuilder.builder().system(false).dumb(true)
                 .streams(new ByteArrayInputStream(typed), OutputStream.nullOutputStream()).build()) {
             Path history = Files.createTempFile("nnsh-cds", ".history");
