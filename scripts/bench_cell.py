@@ -123,7 +123,7 @@ def main(label, cells, paste_lines):
             def segments(lines):
                 found = {}
                 for line in lines:
-                    for name, value in re.findall(r"(\S+>\S+)=([0-9.]+)", line):
+                    for name, value in re.findall(r"(\S+>\S+|thread-cpu)=([0-9.]+)", line):
                         found.setdefault(name, []).append(float(value))
                 return " ".join("%s=%.1f" % (k, statistics.median(v)) for k, v in found.items())
 

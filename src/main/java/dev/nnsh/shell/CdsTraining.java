@@ -16,12 +16,17 @@ final class CdsTraining {
     private CdsTraining() {}
 
     static void run(String classpath) throws IOException {
+        // issue 11 (shell): the interactive shell itself, cells typed on a dumb terminal: its engine in a
+        // separate JVM (JShell's JDI launch, ~650 classes otherwise loaded from the modules at each launch)
+        byte[] typed = "1 + 1\nint t = 2;\nt * 3\nTensor.zeros(2, 3).shape()\n/help\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         try (Terminal terminal = TerminalBuilder.builder().system(false).dumb(true)
-                .streams(new ByteArrayInputStream(new byte[0]), OutputStream.nullOutputStream()).build()) {
+                .streams(new ByteArrayInputStream(typed), OutputStream.nullOutputStream()).build()) {
             Path history = Files.createTempFile("nnsh-cds", ".history");
-            Repl.reader(terminal, null, history);
+            if ("off".equals(System.getProperty("nnsh.cds.interactive"))) Repl.reader(terminal, null, history);
+            else new Repl(classpath).run(terminal, history);
             Files.deleteIfExists(history);
         }
+        JavacWarmUp.run(5); // issue 11 (shell)
         CountingOutputStream sink = new CountingOutputStream(OutputStream.nullOutputStream());
         try (Session session = new Session(false, classpath, sink, false).start()) {
             session.run("""

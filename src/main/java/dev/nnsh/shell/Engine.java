@@ -34,6 +34,7 @@ final class Engine implements AutoCloseable {
         if (separateJvm) {
             List<String> options = new java.util.ArrayList<>(List.of("--class-path", classpath));
             options.addAll(io.vmOptions());
+            options.addAll(EngineClassData.options()); // issue 11 (shell): the engine's class-data archive
             // a native crash's report (hs_err) goes to the temp directory, not where nnsh was started
             options.add("-XX:ErrorFile=" + Path.of(System.getProperty("java.io.tmpdir"), "nnsh-engine-crash-%p.log"));
             builder.out(io.out()).err(io.err()).in(io.in())

@@ -27,7 +27,8 @@ import jdk.jshell.Snippet;
  * name the code names (so redefinitions still update their dependents) and, again, what those name.
  * The table is restored when the eval returns. Code with a Unicode escape, or with the word
  * {@code import} (an import's dependents can be every snippet), hides nothing.
- * Off with {@code -Dnnsh.imports=all}.
+ * The hidden variables' wrapper class files are hidden from javac's listing too ({@link
+ * WrapperClassFiles}, issue 11 (shell)). Off with {@code -Dnnsh.imports=all}.
  */
 final class ImportFilter implements AutoCloseable {
     private static final boolean ON = !"all".equals(System.getProperty("nnsh.imports"));
@@ -35,17 +36,19 @@ final class ImportFilter implements AutoCloseable {
     static volatile boolean active = true;
     private static final Pattern IDENTIFIER = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*");
     private static final int WORTH_IT = 16;
-    private static final ImportFilter NOTHING = new ImportFilter(null, List.of(), List.of());
+    private static final ImportFilter NOTHING = new ImportFilter(null, List.of(), List.of(), WrapperClassFiles.NOTHING);
     private static final Handles HANDLES = Handles.load();
 
     private final List<Snippet> table;
     private final List<Integer> hidden;
     private final List<Snippet> was;
+    private final WrapperClassFiles classFiles; // issue 11 (shell)
 
-    private ImportFilter(List<Snippet> table, List<Integer> hidden, List<Snippet> was) {
+    private ImportFilter(List<Snippet> table, List<Integer> hidden, List<Snippet> was, WrapperClassFiles classFiles) {
         this.table = table;
         this.hidden = hidden;
         this.was = was;
+        this.classFiles = classFiles;
     }
 
     /** Field handles into JShell's SnippetMaps, or null (package not opened, another JDK). */
@@ -132,7 +135,7 @@ final class ImportFilter implements AutoCloseable {
                 was.add(table.get(i));
                 table.set(i, null);
             }
-            return new ImportFilter(table, hidden, was);
+            return new ImportFilter(table, hidden, was, WrapperClassFiles.hide(shell, was)); // issue 11 (shell): and their class files
         } catch (ReflectiveOperationException | RuntimeException e) {
             return NOTHING; // the table as it was: every import, as JShell has it
         }
@@ -178,9 +181,15 @@ final class ImportFilter implements AutoCloseable {
         return hidden.size();
     }
 
+    /** issue 11 (shell): how many of their wrappers' class files are hidden from javac. */
+    int hiddenClassFiles() {
+        return classFiles.hiddenCount();
+    }
+
     /** Puts the hidden variables back. */
     @Override
     public void close() {
+        classFiles.restore(); // issue 11 (shell)
         for (int k = 0; k < hidden.size(); k++) {
             int i = hidden.get(k);
             if (table.get(i) == null) table.set(i, was.get(k));

@@ -17,6 +17,7 @@ import java.util.Map;
 final class LatencyTrace {
     private static final Path FILE = file();
     private static final Map<String, Long> marks = new LinkedHashMap<>();
+    private static long cpuAtFirstMark = -1; // issue 11 (shell): the shell thread's CPU time, less load-bound than wall time
 
     private LatencyTrace() {}
 
@@ -34,8 +35,14 @@ final class LatencyTrace {
         if (FILE == null) return;
         long now = System.nanoTime();
         synchronized (LatencyTrace.class) {
+            if (marks.isEmpty()) cpuAtFirstMark = threadCpu();
             marks.putIfAbsent(name, now);
         }
+    }
+
+    private static long threadCpu() {
+        java.lang.management.ThreadMXBean t = java.lang.management.ManagementFactory.getThreadMXBean();
+        return t.isCurrentThreadCpuTimeSupported() ? t.getCurrentThreadCpuTime() : -1;
     }
 
     /** Writes the cell's line and starts a new one. */
@@ -52,6 +59,7 @@ final class LatencyTrace {
             previous = m.getValue();
         }
         marks.clear();
+        if (cpuAtFirstMark >= 0) line.append(String.format(java.util.Locale.ROOT, " thread-cpu=%.2f", (threadCpu() - cpuAtFirstMark) / 1e6)); // issue 11 (shell)
         try {
             Files.writeString(FILE, line.append(" ms\n"), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {

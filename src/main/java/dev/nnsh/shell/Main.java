@@ -27,6 +27,7 @@ public final class Main {
                 case "--keep-going", "-k" -> keepGoing = true;
                 case "--interactive", "-i" -> interactive = true;
                 case "--cds-training" -> { CdsTraining.run(System.getProperty("java.class.path")); return; }
+                case "--engine-cds-training" -> { EngineCdsTraining.run(); return; } // issue 11 (shell)
                 default -> {
                     if (a.startsWith("-") && !a.equals("-")) {
                         System.err.println("nnsh: unknown option " + a + "\n" + usage());

@@ -141,6 +141,6 @@ class PasteAndCtrlCTerminalTest {
         String typed = lines.stream().filter(l -> l.startsWith("cell " + (cell - 1) + " ")).findFirst()
                 .orElseThrow(() -> new AssertionError(lines));
         assertTrue(typed.matches("cell \\d+ enter>accepted=[0-9.]+ accepted>eval=[0-9.]+ eval>load=[0-9.]+ load>loaded=[0-9.]+"
-                + " loaded>invoke=[0-9.]+ invoke>invoked=[0-9.]+ invoked>evaluated=[0-9.]+ evaluated>shown=[0-9.]+ ms"), typed);
+                + " loaded>invoke=[0-9.]+ invoke>invoked=[0-9.]+ invoked>evaluated=[0-9.]+ evaluated>shown=[0-9.]+ thread-cpu=[0-9.]+ ms"), typed); // issue 11 (shell): thread-cpu
     }
 }
