@@ -22,6 +22,16 @@ class DnnlThreadsTest {
     };
 
     @Test void tinyConvolutionsAloneMatchTheSharedPathAndPlainLoops() {
+        boolean was = DnnlThreads.isEnabled();
+        DnnlThreads.setEnabled(true);
+        try {
+            compareAloneWithSharedAndLoops();
+        } finally {
+            DnnlThreads.setEnabled(was);
+        }
+    }
+
+    private static void compareAloneWithSharedAndLoops() {
         Random r = new Random(11);
         for (int[] k : CASES) {
             int n = k[0], c = k[1], h = k[2], w = k[3], o = k[4], kk = k[5], g = k[6], s = k[7], p = k[8];
@@ -52,15 +62,21 @@ class DnnlThreadsTest {
         }
     }
 
-    @Test void onlyConvolutionsBelowTheLimitRunAlone() {
-        assertTrue(DnnlThreads.alone(DnnlThreads.ALONE_BELOW - 1));
-        assertFalse(DnnlThreads.alone(DnnlThreads.ALONE_BELOW));
-        DnnlThreads.setEnabled(false);
+    @Test void onlyConvolutionsBelowTheLimitRunAloneAndOnlyWhenSwitchedOn() {
+        boolean was = DnnlThreads.isEnabled();
         try {
+            DnnlThreads.setEnabled(true);
+            assertTrue(DnnlThreads.alone(DnnlThreads.ALONE_BELOW - 1));
+            assertFalse(DnnlThreads.alone(DnnlThreads.ALONE_BELOW));
+            DnnlThreads.setEnabled(false);
             assertFalse(DnnlThreads.alone(1000));
         } finally {
-            DnnlThreads.setEnabled(true);
+            DnnlThreads.setEnabled(was);
         }
+    }
+
+    @Test void offUnlessAskedFor() {
+        assertEquals("on".equals(System.getProperty("nnsh.dnnl.alone")), DnnlThreads.isEnabled());
     }
 
     private static INDArray conv(INDArray x, INDArray w, INDArray b, int s, int p, int g) {
