@@ -56,6 +56,8 @@ def efficientnet_v2():
 FIXTURES = {
     "resnext_blocks": resnext_blocks,
     "densenet": lambda: (densenet.DenseNet(8, (2, 2), 16, 2, 0, 10), (1, 3, 32, 32)),
+    # every channel count whole blocks of 16: nnsh's dense blocks run in nChw16c (BlockedDenseBlock)
+    "densenet_blocked": lambda: (densenet.DenseNet(16, (2, 2), 32, 2, 0, 10), (2, 3, 32, 32)),
     "mobilenet_v3": mobilenet_v3,
     "efficientnet_v1": efficientnet_v1,
     "efficientnet_v2": efficientnet_v2,

@@ -1,6 +1,7 @@
 package dev.nnsh.models;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.util.stream.Stream;
 import dev.nnsh.models.vision.Conv2dNormActivation;
 import dev.nnsh.nn.AdaptiveAvgPool3d;
 import dev.nnsh.nn.BatchNorm2d;
+import dev.nnsh.nn.BlockedDenseBlock;
 import dev.nnsh.nn.BatchNorm3d;
 import dev.nnsh.nn.Conv2d;
 import dev.nnsh.nn.Conv3d;
@@ -22,6 +24,7 @@ import dev.nnsh.nn.MaxPool3d;
 import dev.nnsh.nn.Module;
 import dev.nnsh.nn.Sequential;
 import dev.nnsh.tensor.Tensor;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -38,6 +41,7 @@ class ZooNumericsTest {
                         new ResNet.Bottleneck(16, 8, 2, new Sequential(new Conv2d(16, 32, 1, 2).bias(false), new BatchNorm2d(32)), 4, 16),
                         new ResNet.Bottleneck(32, 8, 1, null, 4, 16))),
                 fixture("densenet", () -> new DenseNet(8, new int[]{2, 2}, 16, 2, 10)),
+                fixture("densenet_blocked", () -> new DenseNet(16, new int[]{2, 2}, 32, 2, 10)),
                 fixture("mobilenet_v3", () -> new MobileNetV3(new MobileNetV3.Config[]{
                         new MobileNetV3.Config(16, 3, 16, 16, true, false, 2), new MobileNetV3.Config(16, 3, 48, 24, false, true, 2),
                         new MobileNetV3.Config(24, 5, 72, 24, true, true, 1)}, 64, 10, 0.2)),
@@ -78,10 +82,20 @@ class ZooNumericsTest {
 
     @ParameterizedTest(name = "{0}") @MethodSource("fixtures")
     void outputMatchesTorchvisionOnTheSameWeights(String name, Supplier<Module> factory) throws IOException {
+        assertMatchesFixture(name, factory.get());
+    }
+
+    /** The fixture whose channel counts are whole blocks of 16 is the one that checks the nChw16c dense blocks against torchvision. */
+    @Test void denseBlocksInTheBlockedLayoutMatchTorchvision() throws IOException {
+        long before = BlockedDenseBlock.runs();
+        assertMatchesFixture("densenet_blocked", new DenseNet(16, new int[]{2, 2}, 32, 2, 10));
+        assertEquals(before + 2, BlockedDenseBlock.runs(), "both dense blocks should have run with their concatenation in nChw16c");
+    }
+
+    private static void assertMatchesFixture(String name, Module net) throws IOException {
         Path dir = folder(name);
         Map<String, Tensor> state = new LinkedHashMap<>();
         for (String key : Files.readAllLines(dir.resolve("keys.txt"))) state.put(key, Tensor.load(dir.resolve(key + ".npy")));
-        Module net = factory.get();
         net.loadStateDict(state);
         net.eval();
         Tensor expected = Tensor.load(dir.resolve("expected.npy"));
