@@ -2,10 +2,12 @@
 """PyTorch's eval forward of one network at batch 12, the counterpart of ZooForwardBench (scripts/bench).
 
 usage: tools/torch_zoo_forward.py NAME [runs=3] [threads=2]
-Prints one line: RESULT name median_s min_s max_s peak_rss_mib. Not used by the tests.
+Prints one line: RESULT name median_s min_s max_s peak_rss_mib cold_median_s (NNSH_BENCH_WARMUP_S: see main).
+Not used by the tests.
 """
 import resource
 import statistics
+import os
 import sys
 import time
 
@@ -40,16 +42,30 @@ def main():
     net = seed() if name == "seed" else getattr(torchvision.models, name)()
     net.eval()
     x = torch.rand(12, 1 if name == "seed" else 3, 224, 224)
-    times = []
+    # NNSH_BENCH_WARMUP_S, as ZooForwardBench: the first `runs` passes ("cold"), passes until that many seconds have
+    # gone by, then `runs` timed passes again; RESULT's last field is the cold median
+    warm_up = float(os.environ.get("NNSH_BENCH_WARMUP_S", "0"))
     with torch.inference_mode():
         net(x)
-        for _ in range(runs):
-            t0 = time.perf_counter()
-            out = net(x)
-            times.append(time.perf_counter() - t0)
-            assert torch.isfinite(out.sum())
+        start = time.perf_counter()
+        cold = timed_passes(net, x, runs)
+        times = cold
+        if warm_up > 0:
+            while time.perf_counter() - start < warm_up:
+                net(x)
+            times = timed_passes(net, x, runs)
     print(f"RESULT {name} {statistics.median(times):.4f} {min(times):.4f} {max(times):.4f} "
-          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}")
+          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} {statistics.median(cold):.4f}")
+
+
+def timed_passes(net, x, runs):
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        out = net(x)
+        times.append(time.perf_counter() - t0)
+        assert torch.isfinite(out.sum())
+    return times
 
 
 if __name__ == "__main__":
